@@ -15,6 +15,8 @@ export interface ConfigFileSystem {
   realPath?(path: string): Promise<string | undefined>;
   /** Size in bytes and whether it is a regular file, or `undefined` when it does not exist. */
   stat?(path: string): Promise<{ size: number; isFile: boolean } | undefined>;
+  /** Names of the entries of a directory, or `undefined` when it does not exist (lists `<name>.config.toml` profiles). */
+  readDirectory?(path: string): Promise<string[] | undefined>;
 }
 
 export interface ProcessResult {

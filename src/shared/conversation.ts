@@ -19,8 +19,24 @@ export type ChatMessage =
       /** Reasoning text shown to the user (never sent back unless the protocol needs it). */
       reasoning?: string;
       toolCalls?: ToolCall[];
+      /**
+       * Opaque reasoning state the protocol needs back on the next request (Anthropic thinking
+       * blocks with their signatures, OpenAI encrypted reasoning items). Taken from the `done`
+       * event's `reasoningParts`; never shown to the user.
+       */
+      reasoningParts?: ReasoningPart[];
     }
   | { role: 'tool'; toolCallId: string; name: string; content: string; isError?: boolean };
+
+/**
+ * Provider reasoning that must be sent back verbatim in later requests: Anthropic requires the
+ * signed `thinking` / `redacted_thinking` blocks of the last assistant turn when it used tools
+ * with extended thinking; OpenAI's Responses API can resume reasoning from `encrypted_content`.
+ */
+export type ReasoningPart =
+  | { type: 'anthropic-thinking'; thinking: string; signature: string }
+  | { type: 'anthropic-redacted-thinking'; data: string }
+  | { type: 'openai-reasoning'; id: string; encryptedContent: string; summary: string[] };
 
 /** A tool the model may call; `parameters` is a JSON Schema object. */
 export interface ToolDefinition {

@@ -2,6 +2,7 @@
  * The one normalized stream every wire protocol produces. The agent, the CLI (`exec --json`) and
  * the chat webview consume only these events.
  */
+import type { ReasoningPart } from './conversation';
 import type { ErrorInfo } from './errors';
 
 export type StopReason =
@@ -30,7 +31,13 @@ export type StreamEvent =
   | { type: 'usage'; usage: Usage }
   /** The request is being retried; `attempt` counts from 1. Text already emitted is not repeated. */
   | { type: 'retry'; attempt: number; delayMs: number; reason: string }
-  | { type: 'done'; stopReason: StopReason; providerStopReason?: string }
+  | {
+      type: 'done';
+      stopReason: StopReason;
+      providerStopReason?: string;
+      /** Reasoning to keep on the assistant message (`ChatMessage.reasoningParts`) and send back. */
+      reasoningParts?: ReasoningPart[];
+    }
   | { type: 'error'; error: ErrorInfo };
 
 export function emptyUsage(): Usage {

@@ -1,0 +1,145 @@
+/**
+ * Turns a merged provider (built-in values plus every layer's keys) into a `ProviderInfo` with
+ * defaults applied, checks the rules that span keys (an `auth` command excludes other credential
+ * keys), and derives Bedrock's region and base URL.
+ */
+import type { AwsSettings, CommandAuth, ProviderInfo, WireApi } from '../providers/providerInfo';
+import type { Diagnostic, Sourced } from './resolvedConfig';
+import { DiagnosticCodes, makeDiagnostic } from './diagnostics';
+import { displaySafeValue } from './displaySafe';
+import { keyPathText, locateIn, originOf, type Origin } from './layers';
+import { PROVIDER_CONFIG_FIELDS, defaultFieldValue, toCommandAuth, type MergeContext, type ProviderState } from './providerFields';
+
+const BEDROCK = 'amazon-bedrock';
+const BUILTIN: Origin = { source: 'builtin' };
+const REGION = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
+
+/** Where to point a diagnostic about `key` of this provider: the highest table that set it. */
+function whereKey(state: ProviderState, key: string) {
+  for (let i = state.tables.length - 1; i >= 0; i--) {
+    const t = state.tables[i];
+    if (t.values[key] !== undefined) return locateIn(t.layer, ['model_providers', state.id, key]);
+  }
+  const last = state.tables[state.tables.length - 1];
+  return last ? locateIn(last.layer, ['model_providers', state.id]) : {};
+}
+
+function whereText(state: ProviderState, key: string): string {
+  const w = whereKey(state, key);
+  return w.file ? ` (${w.file}${w.position ? `:${w.position.line}` : ''})` : '';
+}
+
+function checkAuth(state: ProviderState, diagnostics: Diagnostic[]): void {
+  const auth = state.fields.get('auth');
+  if (!auth) return;
+  const commandAuth = toCommandAuth(auth.value as Record<string, unknown>);
+  const table = `[${keyPathText(['model_providers', state.id, 'auth'])}]`;
+  if (!commandAuth) {
+    diagnostics.push(
+      makeDiagnostic('error', DiagnosticCodes.invalidValue, `${table} has no \`command\`; the auth table is ignored.`, 'Add command = "<program that prints a token>" (and args = [...]).', whereKey(state, 'auth')),
+    );
+    state.fields.delete('auth');
+    return;
+  }
+  auth.value = commandAuth;
+  const conflicts: string[] = [];
+  const envKey = state.fields.get('envKey');
+  if (envKey && envKey.origin.source !== 'builtin') conflicts.push('env_key');
+  if (state.fields.has('experimentalBearerToken')) conflicts.push('experimental_bearer_token');
+  if (state.fields.get('requiresOpenaiAuth')?.value === true) conflicts.push('requires_openai_auth');
+  if (conflicts.length > 0) {
+    const others = conflicts.map((k) => `\`${k}\`${whereText(state, k)}`).join(', ');
+    diagnostics.push(
+      makeDiagnostic(
+        'error',
+        DiagnosticCodes.authConflict,
+        `Provider "${state.id}" has an auth command and also ${others}; a provider gets its token from one place. The auth command is used and ${conflicts.join(', ')} ignored.`,
+        `Remove ${conflicts.join(', ')} from [model_providers.${state.id}], or remove its auth table.`,
+        whereKey(state, 'auth'),
+      ),
+    );
+  }
+  // A built-in env_key (azure) simply gives way to a configured auth command.
+  state.fields.delete('envKey');
+  state.fields.delete('experimentalBearerToken');
+  state.fields.delete('requiresOpenaiAuth');
+}
+
+function deriveBedrock(state: ProviderState, context: MergeContext, diagnostics: Diagnostic[]): void {
+  const aws = { ...((state.fields.get('aws')?.value as Record<string, unknown> | undefined) ?? {}) };
+  let region: Origin | undefined = state.fields.get('aws.region')?.origin;
+  if (typeof aws.region !== 'string' && context.awsRegion) {
+    aws.region = context.awsRegion.value;
+    region = originOf(context.awsRegion);
+    state.fields.set('aws.region', { value: aws.region, origin: region });
+  }
+  const prev = state.fields.get('aws');
+  const configured = prev !== undefined && prev.origin.source !== 'builtin';
+  state.fields.set('aws', { value: aws, origin: configured ? prev.origin : (region ?? { source: 'builtin' }) });
+  if (state.fields.has('baseUrl') || typeof aws.region !== 'string' || !region) return;
+  if (!REGION.test(aws.region)) {
+    diagnostics.push(
+      makeDiagnostic('error', DiagnosticCodes.invalidValue, `AWS region "${aws.region.slice(0, 40)}" for amazon-bedrock is not a valid region name.`, 'Use a region such as "us-east-1" or "eu-central-1".', region.source === 'env' ? {} : whereKey(state, 'aws')),
+    );
+    return;
+  }
+  const url = `https://bedrock-runtime.${aws.region}.amazonaws.com`;
+  state.fields.set('baseUrl', { value: url, origin: region });
+}
+
+/** A Sourced value with the given origin (no spread: this runs for every field of every provider). */
+function withOrigin(value: unknown, origin: Origin): Sourced<unknown> {
+  const s: Sourced<unknown> = { value, source: origin.source };
+  if (origin.file !== undefined) s.file = origin.file;
+  if (origin.line !== undefined) s.line = origin.line;
+  return s;
+}
+
+/** Builds the ProviderInfo and its field sources. */
+export function finalizeProvider(state: ProviderState, context: MergeContext, diagnostics: Diagnostic[]): { provider: ProviderInfo; sources: Record<string, Sourced<unknown>> } {
+  checkAuth(state, diagnostics);
+  if (state.id === BEDROCK) deriveBedrock(state, context, diagnostics);
+
+  const sources: Record<string, Sourced<unknown>> = {};
+  const values: Record<string, unknown> = {};
+  for (const field of PROVIDER_CONFIG_FIELDS) {
+    const f = state.fields.get(field);
+    const value = f ? f.value : defaultFieldValue(field, state.id);
+    values[field] = value;
+    sources[field] = withOrigin(displaySafeValue(field, value), f ? f.origin : BUILTIN);
+  }
+  if (state.fields.size > PROVIDER_CONFIG_FIELDS.length || state.tables.length > 0) {
+    for (const [key, f] of state.fields) if (key.includes('.')) sources[key] = withOrigin(f.value, f.origin);
+  }
+
+  const top = state.tables[state.tables.length - 1];
+  const provider: ProviderInfo = {
+    id: state.id,
+    name: values.name as string,
+    wireApi: values.wireApi as WireApi,
+    httpHeaders: values.httpHeaders as Record<string, string>,
+    envHttpHeaders: values.envHttpHeaders as Record<string, string>,
+    queryParams: values.queryParams as Record<string, string>,
+    requestMaxRetries: values.requestMaxRetries as number,
+    streamMaxRetries: values.streamMaxRetries as number,
+    streamIdleTimeoutMs: values.streamIdleTimeoutMs as number,
+    supportsWebsockets: values.supportsWebsockets as boolean,
+    requiresOpenaiAuth: values.requiresOpenaiAuth as boolean,
+    source: top ? top.layer.source : 'builtin',
+    fromWorkspace: state.fromWorkspace,
+  };
+  if (values.baseUrl !== undefined) provider.baseUrl = values.baseUrl as string;
+  if (values.envKey !== undefined) provider.envKey = values.envKey as string;
+  if (values.envKeyInstructions !== undefined) provider.envKeyInstructions = values.envKeyInstructions as string;
+  if (values.experimentalBearerToken !== undefined) provider.experimentalBearerToken = values.experimentalBearerToken as string;
+  if (values.auth !== undefined) provider.auth = values.auth as CommandAuth;
+  if (values.defaultModel !== undefined) provider.defaultModel = values.defaultModel as string;
+  if (values.caCertificate !== undefined) provider.caCertificate = values.caCertificate as string;
+  if (values.aws !== undefined) provider.aws = values.aws as AwsSettings;
+  if (top?.layer.file) {
+    provider.file = top.layer.file;
+    const line = top.layer.positions?.lineOf([...top.layer.prefix, 'model_providers', state.id]);
+    if (line !== undefined) provider.line = line;
+  }
+  return { provider, sources };
+}

@@ -1,0 +1,66 @@
+/**
+ * Explain Active Configuration: a read-only markdown document (virtual `switchboard-explain:`
+ * scheme, shown as a preview) that updates when the configuration changes.
+ */
+import * as vscode from 'vscode';
+import { explainMarkdown } from '../../core/config/explainMarkdown';
+import { computeAuthStatus, credentialPhrase } from '../../core/providers/authStatus';
+import type { ProviderService } from '../providerService';
+
+export const EXPLAIN_SCHEME = 'switchboard-explain';
+const EXPLAIN_URI = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: '/Switchboard Configuration.md' });
+
+/** Serves the document's text from the current snapshot. */
+export class ExplainDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly service: ProviderService) {
+    this.subscription = service.onDidChange(() => this.changed.fire(EXPLAIN_URI));
+  }
+
+  async provideTextDocumentContent(): Promise<string> {
+    const snapshot = await this.service.deps.config.ready();
+    const active = this.service.current();
+    let credential: string | undefined;
+    if (active) {
+      const saved = await this.service.deps.secrets.has([active.provider.id]);
+      credential = credentialPhrase(
+        computeAuthStatus({
+          provider: active.provider,
+          env: this.service.deps.env,
+          hasStoredSecret: saved.has(active.provider.id),
+          workspaceTrusted: snapshot.workspaceTrusted,
+          lastSource: this.service.credentials.cachedCommandSource(active.provider),
+          now: Date.now(),
+          formatTime: (ms) => new Date(ms).toLocaleTimeString(),
+        }),
+      );
+    }
+    return explainMarkdown({
+      config: snapshot.config,
+      display: snapshot.display,
+      origins: snapshot.origins,
+      credential,
+      workspaceTrusted: snapshot.workspaceTrusted,
+      keptLastGood: snapshot.keptLastGood,
+      homeDir: this.service.deps.homeDir,
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** Opens the explanation as a markdown preview (falls back to the read-only text). */
+export async function explainCommand(): Promise<void> {
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', EXPLAIN_URI);
+  } catch {
+    const doc = await vscode.workspace.openTextDocument(EXPLAIN_URI);
+    await vscode.window.showTextDocument(doc, { preview: true });
+  }
+}

@@ -1,0 +1,25 @@
+// A ProviderInfo literal with Codex's defaults, for tests that do not go through loadConfig.
+import type { ProviderInfo } from '../../../src/core/providers/providerInfo';
+
+/** A user-file provider `p` at http://127.0.0.1:1/v1 with every field at its default. */
+export function provider(overrides: Partial<ProviderInfo> = {}): ProviderInfo {
+  return {
+    id: 'p',
+    name: 'P',
+    baseUrl: 'http://127.0.0.1:1/v1',
+    wireApi: 'responses',
+    httpHeaders: {},
+    envHttpHeaders: {},
+    queryParams: {},
+    requestMaxRetries: 4,
+    streamMaxRetries: 5,
+    streamIdleTimeoutMs: 300_000,
+    supportsWebsockets: false,
+    requiresOpenaiAuth: false,
+    source: 'user',
+    file: '/home/u/.codex/config.toml',
+    line: 3,
+    fromWorkspace: false,
+    ...overrides,
+  };
+}
