@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): { providers: Provide
   providers = new ProviderService({
     config, selection, secrets, credentials, consent, wire, env, logger, homeDir,
     listModels: createListModels(wire),
-    testConnection: createTestConnection(wire),
+    testConnection: createTestConnection(wire, () => config.current?.display),
   });
   const service = providers;
   const tree = new ProviderTreeProvider(service);

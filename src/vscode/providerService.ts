@@ -18,6 +18,7 @@ import type { ModelListEntry } from '../core/wire/modelClient';
 import type { WireDeps } from '../core/wire/wireDeps';
 import type { ConfigService, ConfigSnapshot } from './configService';
 import type { CredentialConsent } from './credentialConsent';
+import type { ErrorInfo } from '../shared/errors';
 import { showErrorNotification } from './errorNotifier';
 import type { SecretStorageStore } from './secretStorageStore';
 import type { SelectionStore } from './selectionStore';
@@ -45,6 +46,8 @@ export interface ConnectionCheck {
   summary: string;
   /** Further lines for the log (never secrets). */
   details: string[];
+  /** When not ok: the error to show, with its fix and buttons. */
+  failure?: ErrorInfo;
 }
 
 export type TestConnectionFn = (provider: ProviderInfo, model: string | undefined, signal?: AbortSignal) => Promise<ConnectionCheck>;

@@ -4,6 +4,7 @@
  * from core (providerItemText, authStatus); this file only maps them onto TreeItems.
  */
 import * as vscode from 'vscode';
+import { BUILTIN_PROVIDERS } from '../core/providers/builtins';
 import { computeAuthStatus, type AuthStatus, type AuthStatusKind } from '../core/providers/authStatus';
 import { groupProviders, type ProviderGroup } from '../core/providers/providerGroups';
 import { providerItemText } from '../core/providers/providerItemText';
@@ -80,14 +81,13 @@ export class ProviderTreeProvider implements vscode.TreeDataProvider<ProviderTre
       item.command = { command: 'switchboard.useModel', title: 'Use this model', arguments: [node.providerId, node.model.id] };
       return item;
     }
-    const snapshot = this.service.snapshot;
     const models = this.service.modelsOf(node.provider.id);
     const text = providerItemText({
       provider: node.provider,
       active: node.active,
       auth: node.auth,
       modelCount: models?.length,
-      customizedBuiltin: Object.values(snapshot?.display.fieldSources[node.provider.id] ?? {}).some((s) => s.source === 'builtin') && node.provider.source !== 'builtin',
+      customizedBuiltin: node.provider.source !== 'builtin' && BUILTIN_PROVIDERS.some((b) => b.id === node.provider.id),
       homeDir: this.service.deps.homeDir,
     });
     const item = new vscode.TreeItem(text.label, models && models.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);

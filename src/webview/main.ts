@@ -3,6 +3,7 @@
  * every incoming message (malformed ones are dropped and logged, the UI carries on) and tells the
  * host it is ready, so the host (re)sends state, transcript, sessions and attachments.
  */
+import './zodSetup';
 import { parseToWebviewMessage, toHost } from '../shared/webviewProtocol';
 import { ChatApp } from './app';
 import { connectToHost } from './hostChannel';

@@ -29,7 +29,14 @@ try {
     extensionTestsPath: suite,
     cachePath: join(cacheRoot(), 'vscode-test'),
     timeout: 30_000,
-    launchArgs: [join(repo, 'samples', 'workspace'), '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${userDataDir}`],
+    launchArgs: [
+      join(repo, 'samples', 'workspace'),
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      `--user-data-dir=${userDataDir}`,
+      // Electron refuses to start as root on Linux without this.
+      ...(process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   });
   console.log('[test:desktop] the desktop VS Code run passed');
 } catch (error) {

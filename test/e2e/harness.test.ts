@@ -31,7 +31,10 @@ test('harness helpers drive and read every workbench part', { timeout: 240_000 }
 
   await workbench.palette.run('Harness Fixture: Notify With Buttons');
   const notification = await workbench.notifications.waitFor('Fixture asks: proceed?');
-  assert.deepEqual({ severity: notification.severity, buttons: notification.buttons }, { severity: 'warning', buttons: ['Proceed', 'Cancel'] });
+  assert.deepEqual(
+    { severity: notification.severity, buttons: notification.buttons, source: notification.source },
+    { severity: 'warning', buttons: ['Proceed', 'Cancel'], source: 'E2E Harness Fixture' },
+  );
   await workbench.notifications.click('Fixture asks: proceed?', 'Proceed');
   await workbench.statusBar.waitFor('Fixture Proceed');
 
@@ -78,6 +81,10 @@ test('harness helpers drive and read every workbench part', { timeout: 240_000 }
   await workbench.webviews.click('#ping');
   const reply = await workbench.webviews.waitForText('#reply', 'pong from the extension');
   assert.equal(reply, 'pong from the extension');
+
+  // Shown at activation; its toast has hidden itself by now, so this reads the notification center.
+  const activated = await workbench.notifications.waitFor('Fixture activated');
+  assert.deepEqual({ severity: activated.severity, buttons: activated.buttons }, { severity: 'info', buttons: [] });
 });
 
 test('workspaceTrust: true keeps Workspace Trust on, so the fresh workspace opens in Restricted Mode', { timeout: 180_000 }, async (t) => {

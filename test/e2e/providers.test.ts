@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitForProblems, waitForTreeItem } from './lib/providerUi';
 import { startVsCode } from './lib/session';
+import { pollUntil } from './lib/text';
 
 const WORKSPACE_TOML = `# Team gateway for this repository
 [model_providers.team-gw]
@@ -105,7 +106,14 @@ test('providers tree, Select Provider, Set API Key, consent and live diagnostics
 
   // Break the TOML: the Problems panel points at the broken line; fix it and the entry clears.
   const file = join(vscode.server.workspace, 'codex.toml');
+  const brokenAt = Date.now();
   writeFileSync(file, WORKSPACE_TOML.replace('wire_api = "chat"', 'wire_api = "chat'));
+  const reactedMs = await workbench.steps.run('the status bar flags the broken file within about a second', async () => {
+    await pollUntil(() => workbench.statusBar.items(), (all) => all.some((i) => i.text.startsWith('$(warning) Team Gateway')), 5_000, 'the warning icon');
+    return Date.now() - brokenAt;
+  });
+  t.diagnostic(`status bar reacted to the file change in ${reactedMs} ms (file watcher, 200 ms debounce, reload, 250 ms polling)`);
+  assert.ok(reactedMs < 2_500, `status bar updated after ${reactedMs} ms`);
   const problems = await workbench.problems.entries({ atLeast: 1 });
   const broken = problems.find((p) => p.file === 'codex.toml');
   assert.ok(broken, `a problem in codex.toml; got ${JSON.stringify(problems)}`);
@@ -116,4 +124,10 @@ test('providers tree, Select Provider, Set API Key, consent and live diagnostics
   writeFileSync(file, WORKSPACE_TOML);
   await waitForProblems(workbench, 'the codex.toml problem clears once the file is fixed', (rows) => !rows.some((r) => r.file === 'codex.toml'));
   await workbench.statusBar.waitFor('$(plug) Team Gateway · team-model-large');
+
+  // The picks and the saved key survive a window reload.
+  await workbench.load(vscode.server.workspaceUrl);
+  await workbench.statusBar.waitFor('$(plug) Team Gateway · team-model-large');
+  await workbench.views.openContainer('Switchboard');
+  await waitForTreeItem(workbench, 'Providers', 'Team Gateway (team-gw)', '● active · key saved · chat · team-model');
 });

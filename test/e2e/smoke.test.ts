@@ -7,7 +7,7 @@ import { startVsCode } from './lib/session';
 
 test('Switchboard: Show Logs opens the Switchboard output channel with "Switchboard activated"', { timeout: 180_000 }, async (t) => {
   const vscode = await startVsCode({
-    testName: t.name,
+    testName: 'smoke-show-logs',
     workspaceFiles: { 'README.md': '# Smoke test workspace\n' },
   });
   t.after(() => vscode.close());

@@ -60,9 +60,13 @@ export function createMemoryFs(files: Record<string, string>, options: MemoryFsO
       return undefined;
     };
     fs.realPath = async (path) => {
-      const target = options.symlinks?.[path];
-      if (target) return target;
-      return texts.has(path) || special.has(path) || dirs().has(path) ? path : undefined;
+      if (!(texts.has(path) || special.has(path) || dirs().has(path) || options.symlinks?.[path])) return undefined;
+      // A link applies to the path itself and to everything below it.
+      for (const [link, target] of Object.entries(options.symlinks ?? {})) {
+        if (path === link) return target;
+        if (path.startsWith(`${link}/`)) return target + path.slice(link.length);
+      }
+      return path;
     };
     fs.readDirectory = async (path) => {
       if (!dirs().has(path)) return undefined;

@@ -4,7 +4,7 @@
  * chunks (1-7 bytes, seeded) to exercise parsers across split lines, events and UTF-8 sequences.
  * Records every request (method, path, headers, body).
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReplayResponse {
@@ -91,7 +91,7 @@ export async function startReplayServer(
   };
 }
 
-async function send(res: import('node:http').ServerResponse, response: ReplayResponse): Promise<void> {
+async function send(res: ServerResponse, response: ReplayResponse): Promise<void> {
   res.socket?.setNoDelay(true);
   res.writeHead(response.status ?? 200, { 'content-type': 'text/event-stream', ...response.headers });
   const body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body, 'utf8');

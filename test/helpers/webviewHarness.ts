@@ -112,7 +112,7 @@ function installVsCodeStub(initialState: unknown): void {
   let acquired = false;
   (window as unknown as { __vscode: VsCodeStub }).__vscode = record;
   document.addEventListener('securitypolicyviolation', (event) => {
-    record.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    record.violations.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`);
   });
   (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => {
     if (acquired) throw new Error('An instance of the VS Code API has already been acquired');

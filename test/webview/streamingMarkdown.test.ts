@@ -117,7 +117,7 @@ test('deltas are coalesced: hundreds of messages cause only a few DOM updates', 
       window.postMessage({ type: 'streamEvents', params: { turnId: 't1', events: [{ type: 'text-delta', text: ` w${i}` }] } }, '*');
     }
     await new Promise<void>((done) => {
-      const check = () => (target.textContent?.endsWith(' w399') ? done() : requestAnimationFrame(check));
+      const check = () => (target.textContent?.trimEnd().endsWith(' w399') ? done() : requestAnimationFrame(check));
       check();
     });
     observer.disconnect();

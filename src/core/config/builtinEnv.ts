@@ -11,8 +11,12 @@ import type { Diagnostic, Sourced } from './resolvedConfig';
 import { DiagnosticCodes, makeDiagnostic } from './diagnostics';
 import type { ConfigLayer } from './layers';
 
-/** Base URL overrides for built-ins, by provider id. */
-export type BuiltinBaseUrls = Map<string, Sourced<string>>;
+/**
+ * Base URL overrides for built-ins, by provider id. `fromWorkspace` marks an `openai_base_url` set
+ * by a workspace file: the built-in then counts as workspace-defined (it would carry the user's
+ * OPENAI_API_KEY to a server the repository chose), so the consent rules apply to it.
+ */
+export type BuiltinBaseUrls = Map<string, Sourced<string> & { fromWorkspace?: boolean }>;
 
 function stripSlash(url: string): string {
   return url.endsWith('/') ? url.slice(0, -1) : url;
@@ -46,7 +50,7 @@ export function builtinBaseUrls(env: Env, layers: readonly ConfigLayer[], diagno
   for (let i = layers.length - 1; i >= 0; i--) {
     const s = layers[i].selection.openai_base_url;
     if (s) {
-      out.set('openai', { ...s, value: stripSlash(s.value) });
+      out.set('openai', { ...s, value: stripSlash(s.value), ...(layers[i].fromWorkspace && { fromWorkspace: true }) });
       break;
     }
   }

@@ -4,7 +4,6 @@
  * set it, the credential source, the config files read, and every diagnostic. Secret values are
  * shown as "(hidden)".
  */
-import { escapeMarkdown } from '../providers/providerItemText';
 import { displaySafeValue } from './displaySafe';
 import type { ResolvedConfig, Sourced } from './resolvedConfig';
 import { describeSourced, displayPath, type ExplicitOrigin } from './sourceWords';
@@ -22,8 +21,17 @@ export interface ExplainInput {
   homeDir?: string;
 }
 
+/**
+ * Escapes only what could break the document's structure or inject markup (tables, emphasis,
+ * links, HTML, code spans), so it stays readable as plain text too (`_` inside names like
+ * OPENAI_API_KEY is left alone: it cannot start emphasis there).
+ */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\`*[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
 function cell(text: string): string {
-  return escapeMarkdown(text).replace(/\n/g, ' ');
+  return escapeInline(text);
 }
 
 function valueText(field: string, value: unknown): string {
@@ -55,6 +63,7 @@ export function explainMarkdown(input: ExplainInput): string {
   out.push(`## Provider \`${config.provider.value}\`: fields and where they came from`, '');
   out.push('| Field | Value | From |', '| --- | --- | --- |');
   for (const [field, sourced] of Object.entries(fields)) {
+    if (sourced.value === undefined) continue;
     out.push(`| ${cell(field)} | ${cell(valueText(field, sourced.value))} | ${cell(fromWhere(sourced, homeDir))} |`);
   }
   out.push('');

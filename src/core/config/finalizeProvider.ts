@@ -7,11 +7,11 @@ import type { AwsSettings, CommandAuth, ProviderInfo, WireApi } from '../provide
 import type { Diagnostic, Sourced } from './resolvedConfig';
 import { DiagnosticCodes, makeDiagnostic } from './diagnostics';
 import { displaySafeValue } from './displaySafe';
-import { keyPathText, locateIn, originOf, type Origin } from './layers';
+import { keyPathText, locateIn, withValue } from './layers';
 import { PROVIDER_CONFIG_FIELDS, defaultFieldValue, toCommandAuth, type MergeContext, type ProviderState } from './providerFields';
 
 const BEDROCK = 'amazon-bedrock';
-const BUILTIN: Origin = { source: 'builtin' };
+const BUILTIN: Omit<Sourced<unknown>, 'value'> = { source: 'builtin' };
 const REGION = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
 
 /** Where to point a diagnostic about `key` of this provider: the highest table that set it. */
@@ -44,7 +44,7 @@ function checkAuth(state: ProviderState, diagnostics: Diagnostic[]): void {
   auth.value = commandAuth;
   const conflicts: string[] = [];
   const envKey = state.fields.get('envKey');
-  if (envKey && envKey.origin.source !== 'builtin') conflicts.push('env_key');
+  if (envKey && envKey.source !== 'builtin') conflicts.push('env_key');
   if (state.fields.has('experimentalBearerToken')) conflicts.push('experimental_bearer_token');
   if (state.fields.get('requiresOpenaiAuth')?.value === true) conflicts.push('requires_openai_auth');
   if (conflicts.length > 0) {
@@ -67,15 +67,15 @@ function checkAuth(state: ProviderState, diagnostics: Diagnostic[]): void {
 
 function deriveBedrock(state: ProviderState, context: MergeContext, diagnostics: Diagnostic[]): void {
   const aws = { ...((state.fields.get('aws')?.value as Record<string, unknown> | undefined) ?? {}) };
-  let region: Origin | undefined = state.fields.get('aws.region')?.origin;
+  let region: Sourced<unknown> | undefined = state.fields.get('aws.region');
   if (typeof aws.region !== 'string' && context.awsRegion) {
     aws.region = context.awsRegion.value;
-    region = originOf(context.awsRegion);
-    state.fields.set('aws.region', { value: aws.region, origin: region });
+    region = withValue(context.awsRegion, aws.region);
+    state.fields.set('aws.region', region);
   }
   const prev = state.fields.get('aws');
-  const configured = prev !== undefined && prev.origin.source !== 'builtin';
-  state.fields.set('aws', { value: aws, origin: configured ? prev.origin : (region ?? { source: 'builtin' }) });
+  const configured = prev !== undefined && prev.source !== 'builtin';
+  state.fields.set('aws', withValue(configured ? prev : (region ?? BUILTIN), aws));
   if (state.fields.has('baseUrl') || typeof aws.region !== 'string' || !region) return;
   if (!REGION.test(aws.region)) {
     diagnostics.push(
@@ -84,15 +84,7 @@ function deriveBedrock(state: ProviderState, context: MergeContext, diagnostics:
     return;
   }
   const url = `https://bedrock-runtime.${aws.region}.amazonaws.com`;
-  state.fields.set('baseUrl', { value: url, origin: region });
-}
-
-/** A Sourced value with the given origin (no spread: this runs for every field of every provider). */
-function withOrigin(value: unknown, origin: Origin): Sourced<unknown> {
-  const s: Sourced<unknown> = { value, source: origin.source };
-  if (origin.file !== undefined) s.file = origin.file;
-  if (origin.line !== undefined) s.line = origin.line;
-  return s;
+  state.fields.set('baseUrl', withValue(region, url));
 }
 
 /** Builds the ProviderInfo and its field sources. */
@@ -106,10 +98,12 @@ export function finalizeProvider(state: ProviderState, context: MergeContext, di
     const f = state.fields.get(field);
     const value = f ? f.value : defaultFieldValue(field, state.id);
     values[field] = value;
-    sources[field] = withOrigin(displaySafeValue(field, value), f ? f.origin : BUILTIN);
+    const shown = displaySafeValue(field, value);
+    // The field's own state object is reused when it already holds what may be shown.
+    sources[field] = f && shown === f.value ? f : withValue(f ?? BUILTIN, shown);
   }
-  if (state.fields.size > PROVIDER_CONFIG_FIELDS.length || state.tables.length > 0) {
-    for (const [key, f] of state.fields) if (key.includes('.')) sources[key] = withOrigin(f.value, f.origin);
+  if (state.tables.length > 0 || state.id === BEDROCK) {
+    for (const [key, f] of state.fields) if (key.includes('.')) sources[key] = f;
   }
 
   const top = state.tables[state.tables.length - 1];

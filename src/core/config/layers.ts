@@ -42,42 +42,37 @@ export function locateIn(layer: ConfigLayer, path: readonly string[]): Diagnosti
   return { file: layer.file, position };
 }
 
-/** Where a value set by `layer` at `path` came from (a Sourced without its value). */
-export type Origin = Omit<Sourced<unknown>, 'value'>;
-
-/** The origin of `path` (relative to the layer's table) in `layer`. */
-export function originIn(layer: ConfigLayer, path: readonly string[]): Origin {
-  const o: Origin = { source: layer.source };
-  if (layer.file !== undefined) {
-    o.file = layer.file;
-    const line = layer.positions?.lineOf(layer.prefix.length > 0 ? [...layer.prefix, ...path] : path);
-    if (line !== undefined) o.line = line;
-  }
-  return o;
-}
-
-/** The origin part of a Sourced value. */
-export function originOf(sourced: Sourced<unknown>): Origin {
-  const { value: _value, ...origin } = sourced;
-  return origin;
-}
-
-/** Origins of the keys of one table of `layer` (walks to the table once). */
-export function originsIn(layer: ConfigLayer, tablePath: readonly string[]): (key: string) => Origin {
-  if (layer.file === undefined) return () => ({ source: layer.source });
+/** Sourced values for the keys of one table of `layer` (walks to the table once). */
+export function sourcesIn(layer: ConfigLayer, tablePath: readonly string[]): (key: string, value: unknown) => Sourced<unknown> {
+  const source = layer.source;
   const file = layer.file;
+  if (file === undefined) return (_key, value) => ({ value, source });
   const lines = layer.positions?.childLines(layer.prefix.length > 0 ? [...layer.prefix, ...tablePath] : tablePath);
-  return (key) => {
-    const o: Origin = { source: layer.source, file };
+  return (key, value) => {
+    const s: Sourced<unknown> = { value, source, file };
     const line = lines?.(key);
-    if (line !== undefined) o.line = line;
-    return o;
+    if (line !== undefined) s.line = line;
+    return s;
   };
+}
+
+/** `sourced` with another value (same layer, file and line). */
+export function withValue<T>(sourced: Omit<Sourced<unknown>, 'value'>, value: T): Sourced<T> {
+  const s: Sourced<T> = { value, source: sourced.source };
+  if (sourced.file !== undefined) s.file = sourced.file;
+  if (sourced.line !== undefined) s.line = sourced.line;
+  return s;
 }
 
 /** A Sourced value set by `layer` at `path`. */
 export function sourcedFrom<T>(layer: ConfigLayer, path: readonly string[], value: T): Sourced<T> {
-  return { value, ...originIn(layer, path) };
+  const s: Sourced<T> = { value, source: layer.source };
+  if (layer.file !== undefined) {
+    s.file = layer.file;
+    const line = layer.positions?.lineOf(layer.prefix.length > 0 ? [...layer.prefix, ...path] : path);
+    if (line !== undefined) s.line = line;
+  }
+  return s;
 }
 
 /** Dotted key path as written in TOML, for messages (`model_providers.azure.base_url`). */

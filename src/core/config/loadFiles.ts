@@ -2,7 +2,7 @@
  * Reads the user file and the workspace files into layers, applying workspace trust: an
  * untrusted workspace's files are not parsed, only noticed, with a warning saying how to trust.
  */
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type { ConfigFileSystem } from '../ports';
 import type { ConfigFileRole, ConfigFileStatus, Diagnostic, LoadConfigOptions } from './resolvedConfig';
 import { DiagnosticCodes, makeDiagnostic } from './diagnostics';
@@ -54,6 +54,35 @@ async function realPathOf(fs: ConfigFileSystem, path: string): Promise<string | 
   }
 }
 
+/**
+ * A workspace config file that is a symbolic link (itself, or through `.codex/`) to a file outside
+ * the workspace is not read: a repository must not make Switchboard read, apply and show files
+ * elsewhere on the machine. Records a warning and the file status; true when refused.
+ */
+async function refusedAsOutside(fs: ConfigFileSystem, path: string, cwd: string, diagnostics: Diagnostic[], files: ConfigFileStatus[]): Promise<boolean> {
+  if (!fs.realPath) return false;
+  const real = await realPathOf(fs, path);
+  if (real === undefined) return false; // missing: loadFile records that
+  const roots = [cwd, await realPathOf(fs, cwd)].filter((r): r is string => r !== undefined);
+  if (roots.some((root) => isInside(root, real))) return false;
+  diagnostics.push(
+    makeDiagnostic(
+      'warning',
+      DiagnosticCodes.fileReadError,
+      `Workspace config file ${path} is a symbolic link to ${real}, which is outside the workspace, so it was not read.`,
+      'Replace the link with a regular file inside the workspace, or put these settings in your user config.',
+      { file: path },
+    ),
+  );
+  files.push({ role: 'workspace', path, exists: true, applied: false, reason: 'symbolic link to a file outside the workspace' });
+  return true;
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
 function trustFix(cwd: string, userFile: string): string {
   return `In VS Code, trust the workspace (Workspaces: Manage Workspace Trust). In the CLI, pass --trust-workspace, or add [projects.${JSON.stringify(cwd)}] trust_level = "trusted" to ${userFile}.`;
 }
@@ -75,6 +104,7 @@ export async function loadConfigFiles(options: LoadConfigOptions, paths: ConfigP
 
   for (const path of paths.workspaceFiles) {
     if (trusted) {
+      if (await refusedAsOutside(options.fs, path, options.cwd, diagnostics, files)) continue;
       const layer = await loadFile(options.fs, path, 'workspace', diagnostics, files);
       if (layer) layers.push(layer);
       continue;

@@ -8,6 +8,8 @@
  * The scanner never throws and always makes progress, whatever the input.
  */
 
+import { scanKeys, type KeyEntry, type KeyNode } from './tomlKeyScanner';
+
 /** A 1-based span in the source text. */
 export interface SourcePosition {
   line: number;
@@ -31,53 +33,26 @@ export interface PositionIndex {
   childLines(path: readonly string[]): (key: string) => number | undefined;
 }
 
-interface Entry {
-  start: number;
-  end: number;
-  explicit: boolean;
-  /** Cached 1-based line of `start`. */
-  line?: number;
-}
-
-/** A trie over key segments: lookups reuse the (hash-cached) key strings of the parsed table. */
-interface KeyNode {
-  entry?: Entry;
-  children?: Map<string, KeyNode>;
-}
-
-const MAX_DEPTH = 1100;
-const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\u001b', '"': '"', '\\': '\\' };
-
-function child(node: KeyNode, key: string): KeyNode {
-  node.children ??= new Map();
-  let next = node.children.get(key);
-  if (!next) {
-    next = {};
-    node.children.set(key, next);
-  }
-  return next;
-}
-
 /** Builds the index in one pass over `text`. */
 export function buildPositionIndex(text: string): PositionIndex {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const root: KeyNode = {};
   try {
-    new Scanner(text, root).run();
+    scanKeys(text, root);
   } catch {
     // The index is best effort: a position we cannot find is simply omitted from diagnostics.
   }
 
-  const toPosition = (e: Entry): SourcePosition => {
+  const toPosition = (e: KeyEntry): SourcePosition => {
     const a = lineAndColumn(lineStarts, e.start);
     const b = lineAndColumn(lineStarts, Math.max(e.start, e.end));
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   };
   /** The node of `path` (if any) and the entry of its deepest ancestor-or-self that has one. */
-  const walk = (path: readonly string[]): { node?: KeyNode; best?: Entry } => {
+  const walk = (path: readonly string[]): { node?: KeyNode; best?: KeyEntry } => {
     let node: KeyNode | undefined = root;
-    let best: Entry | undefined;
+    let best: KeyEntry | undefined;
     for (let i = 0; i < path.length; i++) {
       node = node.children?.get(path[i]);
       if (!node) return { best };
@@ -85,11 +60,11 @@ export function buildPositionIndex(text: string): PositionIndex {
     }
     return { node, best };
   };
-  const lookup = (path: readonly string[], nearest: boolean): Entry | undefined => {
+  const lookup = (path: readonly string[], nearest: boolean): KeyEntry | undefined => {
     const { node, best } = walk(path);
     return nearest ? best : node?.entry;
   };
-  const lineOfEntry = (e: Entry): number => (e.line ??= lineAndColumn(lineStarts, e.start).line);
+  const lineOfEntry = (e: KeyEntry): number => (e.line ??= lineAndColumn(lineStarts, e.start).line);
   return {
     find(path) {
       const e = lookup(path, false);
@@ -122,267 +97,4 @@ function lineAndColumn(lineStarts: number[], offset: number): { line: number; co
     else hi = mid - 1;
   }
   return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
-}
-
-interface ParsedKey {
-  /** Trie nodes of each prefix of the dotted key, under the base node. */
-  nodes: KeyNode[];
-  /** Offset where each segment ends (exclusive). */
-  ends: number[];
-  start: number;
-}
-
-/** Characters that end a bare key. */
-function endsBareKey(c: number): boolean {
-  // whitespace, = . [ ] " ' # , { }
-  return c <= 32 || c === 61 || c === 46 || c === 91 || c === 93 || c === 34 || c === 39 || c === 35 || c === 44 || c === 123 || c === 125;
-}
-
-class Scanner {
-  private i = 0;
-
-  constructor(
-    private readonly s: string,
-    private readonly root: KeyNode,
-  ) {}
-
-  run(): void {
-    const s = this.s;
-    let table: KeyNode = this.root;
-    while (this.i < s.length) {
-      this.skipBlank();
-      if (this.i >= s.length) break;
-      const before = this.i;
-      if (s.charCodeAt(this.i) === 91 /* [ */) {
-        const start = this.i;
-        const isArray = s.charCodeAt(this.i + 1) === 91;
-        this.i += isArray ? 2 : 1;
-        const key = this.parseKey(this.root);
-        this.skipSpaces();
-        if (s[this.i] === ']') this.i++;
-        if (isArray && s[this.i] === ']') this.i++;
-        if (key) {
-          const n = key.nodes.length;
-          for (let k = 0; k < n - 1; k++) this.record(key.nodes[k], start, this.i, false);
-          table = key.nodes[n - 1];
-          this.record(table, start, this.i, true);
-        }
-      } else {
-        this.parseKeyValue(table, 0);
-      }
-      this.skipLineRest();
-      if (this.i === before) this.i++;
-    }
-  }
-
-  private record(node: KeyNode, start: number, end: number, explicit: boolean): void {
-    const existing = node.entry;
-    if (!existing || (explicit && !existing.explicit)) node.entry = { start, end, explicit };
-  }
-
-  /** Spaces and tabs. */
-  private skipSpaces(): void {
-    const s = this.s;
-    let c = s.charCodeAt(this.i);
-    while (c === 32 || c === 9) c = s.charCodeAt(++this.i);
-  }
-
-  /** Whitespace, newlines and comments. */
-  private skipBlank(): void {
-    const s = this.s;
-    while (this.i < s.length) {
-      const c = s.charCodeAt(this.i);
-      if (c === 32 || c === 9 || c === 13 || c === 10) this.i++;
-      else if (c === 35 /* # */) this.skipComment();
-      else break;
-    }
-  }
-
-  private skipComment(): void {
-    const nl = this.s.indexOf('\n', this.i);
-    this.i = nl < 0 ? this.s.length : nl;
-  }
-
-  /** Everything up to and including the end of the current line. */
-  private skipLineRest(): void {
-    const nl = this.s.indexOf('\n', this.i);
-    this.i = nl < 0 ? this.s.length : nl + 1;
-  }
-
-  /** A dotted key, with its trie nodes under `base`. */
-  private parseKey(base: KeyNode): ParsedKey | undefined {
-    this.skipSpaces();
-    const start = this.i;
-    const nodes: KeyNode[] = [];
-    const ends: number[] = [];
-    let node = base;
-    for (;;) {
-      this.skipSpaces();
-      const seg = this.parseSimpleKey();
-      if (seg === undefined) break;
-      node = child(node, seg);
-      nodes.push(node);
-      ends.push(this.i);
-      this.skipSpaces();
-      if (this.s.charCodeAt(this.i) !== 46 /* . */) break;
-      this.i++;
-    }
-    return nodes.length > 0 ? { nodes, ends, start } : undefined;
-  }
-
-  private parseSimpleKey(): string | undefined {
-    const s = this.s;
-    const c = s.charCodeAt(this.i);
-    if (c === 34 /* " */) return this.readBasicString();
-    if (c === 39 /* ' */) return this.readLiteralString();
-    const start = this.i;
-    while (this.i < s.length && !endsBareKey(s.charCodeAt(this.i))) this.i++;
-    return this.i > start ? s.slice(start, this.i) : undefined;
-  }
-
-  /** A single-line literal string starting at `'`. */
-  private readLiteralString(): string {
-    const s = this.s;
-    const close = s.indexOf("'", this.i + 1);
-    const nl = s.indexOf('\n', this.i + 1);
-    const end = close < 0 || (nl >= 0 && nl < close) ? (nl < 0 ? s.length : nl) : close;
-    const value = s.slice(this.i + 1, end);
-    this.i = end < s.length && s[end] === "'" ? end + 1 : end;
-    return value;
-  }
-
-  /** A single-line basic string starting at `"`, unescaped. */
-  private readBasicString(): string {
-    const s = this.s;
-    this.i++;
-    const start = this.i;
-    // Fast path: no escapes.
-    for (;;) {
-      const c = s.charCodeAt(this.i);
-      if (c === 34) {
-        this.i++;
-        return s.slice(start, this.i - 1);
-      }
-      if (c === 92 || c === 10 || Number.isNaN(c)) break;
-      this.i++;
-    }
-    let out = s.slice(start, this.i);
-    while (this.i < s.length) {
-      const c = s[this.i];
-      if (c === '"') {
-        this.i++;
-        break;
-      }
-      if (c === '\n') break;
-      if (c === '\\') {
-        const e = s[this.i + 1];
-        if (e === 'u' || e === 'U' || e === 'x') {
-          const len = e === 'u' ? 4 : e === 'U' ? 8 : 2;
-          const code = parseInt(s.slice(this.i + 2, this.i + 2 + len), 16);
-          out += Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-          this.i += 2 + len;
-          continue;
-        }
-        out += ESCAPES[e] ?? e ?? '';
-        this.i += 2;
-        continue;
-      }
-      out += c;
-      this.i++;
-    }
-    return out;
-  }
-
-  /** Skips a single-line basic string value without building it. */
-  private skipBasicString(): void {
-    const s = this.s;
-    this.i++;
-    while (this.i < s.length) {
-      const c = s.charCodeAt(this.i);
-      if (c === 92) this.i += 2;
-      else if (c === 34) {
-        this.i++;
-        return;
-      } else if (c === 10) return;
-      else this.i++;
-    }
-  }
-
-  /** `key = value`; records the key under `base` (null: inside an array, not indexed). */
-  private parseKeyValue(base: KeyNode | null, depth: number): void {
-    // Keys inside arrays go to a throwaway node, so nothing is indexed for them.
-    const key = this.parseKey(base ?? {});
-    if (!key) return;
-    const n = key.nodes.length;
-    if (base !== null) {
-      for (let k = 0; k < n; k++) this.record(key.nodes[k], key.start, key.ends[k], k === n - 1);
-    }
-    this.skipSpaces();
-    if (this.s.charCodeAt(this.i) !== 61 /* = */) return;
-    this.i++;
-    this.skipSpaces();
-    this.skipValue(base === null ? null : key.nodes[n - 1], depth + 1);
-  }
-
-  private skipValue(node: KeyNode | null, depth: number): void {
-    const s = this.s;
-    if (depth > MAX_DEPTH) {
-      this.i = s.length;
-      return;
-    }
-    const c = s.charCodeAt(this.i);
-    if (c === 34 || c === 39) {
-      if (s.charCodeAt(this.i + 1) === c && s.charCodeAt(this.i + 2) === c) this.skipMultiline(s.slice(this.i, this.i + 3));
-      else if (c === 34) this.skipBasicString();
-      else this.readLiteralString();
-    } else if (c === 91 /* [ */) {
-      this.i++;
-      while (this.i < s.length) {
-        this.skipBlank();
-        if (s.charCodeAt(this.i) === 93) {
-          this.i++;
-          return;
-        }
-        const before = this.i;
-        if (s.charCodeAt(this.i) === 44) this.i++;
-        else this.skipValue(null, depth + 1);
-        if (this.i === before) this.i++;
-      }
-    } else if (c === 123 /* { */) {
-      this.i++;
-      while (this.i < s.length) {
-        this.skipBlank();
-        if (s.charCodeAt(this.i) === 125) {
-          this.i++;
-          return;
-        }
-        const before = this.i;
-        if (s.charCodeAt(this.i) === 44) this.i++;
-        else this.parseKeyValue(node, depth + 1);
-        if (this.i === before) this.i++;
-      }
-    } else {
-      // A scalar: up to , ] } newline or comment.
-      for (let ch = s.charCodeAt(this.i); this.i < s.length && ch !== 44 && ch !== 93 && ch !== 125 && ch !== 10 && ch !== 35; ch = s.charCodeAt(++this.i));
-    }
-  }
-
-  private skipMultiline(delimiter: string): void {
-    const s = this.s;
-    const escapes = delimiter === '"""';
-    this.i += 3;
-    while (this.i < s.length) {
-      if (escapes && s.charCodeAt(this.i) === 92) {
-        this.i += 2;
-        continue;
-      }
-      if (s.startsWith(delimiter, this.i)) {
-        this.i += 3;
-        // Up to two quotes may sit right before the closing delimiter.
-        for (let k = 0; k < 2 && s[this.i] === delimiter[0]; k++) this.i++;
-        return;
-      }
-      this.i++;
-    }
-  }
 }

@@ -7,7 +7,7 @@ import { BUILTIN_PROVIDERS } from '../providers/builtins';
 import type { ProviderInfo } from '../providers/providerInfo';
 import type { Diagnostic, Sourced } from './resolvedConfig';
 import { DiagnosticCodes, makeDiagnostic } from './diagnostics';
-import { locateIn, originOf, originsIn, subTable, type ConfigLayer, type Origin } from './layers';
+import { locateIn, sourcesIn, subTable, withValue, type ConfigLayer } from './layers';
 import { PROVIDER_FIELD_OF, type ProviderTableKey } from './providerSchema';
 import { readProviderTable, type ProviderLayerTable } from './providerTable';
 import { finalizeProvider } from './finalizeProvider';
@@ -31,21 +31,19 @@ export interface MergedProviders {
   tables: Map<string, ProviderLayerTable[]>;
 }
 
-const BUILTIN_ORIGIN: Origin = Object.freeze({ source: 'builtin' });
-
 function builtinState(p: ProviderInfo): ProviderState {
   const fields = new Map<string, FieldState>();
   for (const f of PROVIDER_CONFIG_FIELDS) {
     const v = p[f];
     if (v === undefined) continue;
-    fields.set(f, { value: typeof v === 'object' ? structuredClone(v) : v, origin: BUILTIN_ORIGIN });
+    fields.set(f, { value: typeof v === 'object' ? structuredClone(v) : v, source: 'builtin' });
   }
   return { id: p.id, builtin: p, fields, tables: [], fromWorkspace: false };
 }
 
 function applyTable(state: ProviderState, t: ProviderLayerTable): void {
   const { layer, values, id } = t;
-  const originOfKey = originsIn(layer, ['model_providers', id]);
+  const sourced = sourcesIn(layer, ['model_providers', id]);
   for (const key of Object.keys(values)) {
     const field = PROVIDER_FIELD_OF[key as ProviderTableKey];
     if (!field) continue;
@@ -55,24 +53,26 @@ function applyTable(state: ProviderState, t: ProviderLayerTable): void {
       value = { ...((state.fields.get(field)?.value as object | undefined) ?? {}), ...(raw as object) };
     } else if (field === 'auth' || field === 'aws') {
       const merged: Record<string, unknown> = { ...((state.fields.get(field)?.value as object | undefined) ?? {}) };
-      const originOfSub = originsIn(layer, ['model_providers', id, key]);
+      const sourcedSub = sourcesIn(layer, ['model_providers', id, key]);
       for (const [sub, subValue] of Object.entries(raw as Record<string, unknown>)) {
         const name = SUB_FIELD_NAMES[sub] ?? sub;
         merged[name] = subValue;
-        if (sub !== 'cwd') state.fields.set(`${field}.${name}`, { value: subValue, origin: originOfSub(sub) });
+        if (sub !== 'cwd') state.fields.set(`${field}.${name}`, sourcedSub(sub, subValue));
       }
       value = merged;
     }
-    state.fields.set(field, { value, origin: originOfKey(key) });
+    state.fields.set(field, sourced(key, value));
   }
   state.tables.push(t);
   state.fromWorkspace ||= layer.fromWorkspace;
 }
 
 function applyBuiltinBaseUrls(states: Map<string, ProviderState>, context: MergeContext): void {
-  for (const [id, sourced] of context.builtinBaseUrls) {
+  for (const [id, { fromWorkspace, ...sourced }] of context.builtinBaseUrls) {
     const state = states.get(id);
-    if (state) state.fields.set('baseUrl', { value: sourced.value, origin: originOf(sourced) });
+    if (!state) continue;
+    state.fields.set('baseUrl', withValue(sourced, sourced.value));
+    if (fromWorkspace) state.fromWorkspace = true; // `openai_base_url` in a workspace file
   }
 }
 

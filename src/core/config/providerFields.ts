@@ -5,7 +5,6 @@
 import { PROVIDER_DEFAULTS } from '../providers/builtins';
 import type { CommandAuth, ProviderInfo } from '../providers/providerInfo';
 import type { Sourced } from './resolvedConfig';
-import type { Origin } from './layers';
 import type { ProviderLayerTable } from './providerTable';
 
 /** The ProviderInfo fields that come from config, in display order. */
@@ -32,11 +31,11 @@ export const PROVIDER_CONFIG_FIELDS = [
 
 export type ProviderConfigField = (typeof PROVIDER_CONFIG_FIELDS)[number];
 
-/** One field's merged value and the layer that last set it. */
-export interface FieldState {
-  value: unknown;
-  origin: Origin;
-}
+/**
+ * One field's merged value (the real value, not the display-safe one) and the layer that last set
+ * it. For primitive fields the same object becomes the `fieldSources` entry.
+ */
+export type FieldState = Sourced<unknown>;
 
 /** A provider while layers are merged. */
 export interface ProviderState {
@@ -52,7 +51,7 @@ export interface ProviderState {
 export interface MergeContext {
   homeDir: string;
   /** Base URLs the environment / `openai_base_url` give built-ins. */
-  builtinBaseUrls: Map<string, Sourced<string>>;
+  builtinBaseUrls: Map<string, Sourced<string> & { fromWorkspace?: boolean }>;
   /** Region for Bedrock from the environment. */
   awsRegion?: Sourced<string>;
 }

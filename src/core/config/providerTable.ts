@@ -79,7 +79,7 @@ function issueDiagnostic(layer: ConfigLayer, id: string, table: Record<string, u
 const CAPS = Object.entries(VALUE_CAPS).map(([dotted, cap]) => ({ dotted, cap, path: dotted.split('.') }));
 
 /** Cheap check for the common well-formed case; anything else goes through `new URL`. */
-const SIMPLE_HTTP_URL = /^https?:\/\/[A-Za-z0-9.\-_]+(:\d{1,5})?(\/[A-Za-z0-9._~!$&'()*+,;=:@%\/-]*)?$/;
+const SIMPLE_HTTP_URL = /^https?:\/\/[A-Za-z0-9.\-_]+(:\d{1,5})?(\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$/;
 
 function clamp(layer: ConfigLayer, id: string, values: Record<string, unknown>, diagnostics: Diagnostic[]): void {
   for (const { dotted, cap, path } of CAPS) {

@@ -52,11 +52,11 @@ export async function readConfigFile(fs: ConfigFileSystem, path: string): Promis
     if (text.length > MAX_CONFIG_FILE_BYTES) return tooLarge(path);
     return { status: 'ok', text };
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const detail = (error instanceof Error ? error.message.split('\n')[0] : String(error)).replace(/\.+$/, '');
     return failure(
       DiagnosticCodes.fileReadError,
       path,
-      `Config file ${path} could not be read: ${detail}`,
+      `Config file ${path} could not be read: ${detail}.`,
       'Check that the file is readable by your user.',
       'could not be read',
     );

@@ -30,7 +30,7 @@ function syntaxDiagnostic(error: unknown, file: string | undefined): { diagnosti
   const fix = 'Fix the TOML syntax at that position (strings need quotes, one `key = value` per line).';
   if (error instanceof TomlError) {
     // The first line only: smol-toml appends a code excerpt, which could contain a secret.
-    const detail = error.message.split('\n')[0].replace(/^Invalid TOML document:\s*/, '');
+    const detail = error.message.split('\n')[0].replace(/^Invalid TOML document:\s*/, '').replace(/\.+$/, '');
     const line = error.line;
     const column = error.column;
     const d = makeDiagnostic('error', DiagnosticCodes.tomlSyntax, `Invalid TOML at line ${line}, column ${column}: ${detail}.`, fix, {
@@ -40,6 +40,6 @@ function syntaxDiagnostic(error: unknown, file: string | undefined): { diagnosti
     return { diagnostic: d, line };
   }
   // Anything else smol-toml may throw (e.g. too deeply nested input).
-  const detail = error instanceof Error ? error.message.split('\n')[0] : 'unknown parser failure';
+  const detail = (error instanceof Error ? error.message.split('\n')[0] : 'unknown parser failure').replace(/\.+$/, '');
   return { diagnostic: makeDiagnostic('error', DiagnosticCodes.tomlSyntax, `Invalid TOML: ${detail}.`, fix, { file }) };
 }

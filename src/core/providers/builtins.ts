@@ -90,15 +90,17 @@ export const BUILTIN_PROVIDERS: readonly ProviderInfo[] = deepFreeze<ProviderInf
     id: 'ollama',
     name: 'Ollama',
     baseUrl: 'http://localhost:11434/v1',
-    // Codex's built-in ollama speaks Chat Completions (`create_oss_provider(DEFAULT_OLLAMA_PORT, WireApi::Chat)`).
-    wireApi: 'chat',
+    // As Codex 0.169 (checked against the pinned @openai/codex binary: both OSS built-ins POST
+    // <base>/responses). Ollama before the Responses API (v0.13) needs a custom provider:
+    // [model_providers.ollama-custom] base_url = "http://localhost:11434/v1", wire_api = "chat".
+    wireApi: 'responses',
     defaultModel: 'llama3.2',
   }),
   builtin({
     id: 'lmstudio',
     name: 'LM Studio',
     baseUrl: 'http://localhost:1234/v1',
-    wireApi: 'chat',
+    wireApi: 'responses',
     defaultModel: 'openai/gpt-oss-20b',
   }),
   builtin({

@@ -14,7 +14,8 @@
  * Two trust checks: `allowWorkspaceCommands` (checked before running: a workspace config may not
  * make us run programs unless allowed) and the `mayUseCredential` hook (checked before a found
  * credential is handed out: the VS Code layer refuses to send keys to workspace-defined
- * providers in untrusted workspaces, or asks the user first).
+ * providers in untrusted workspaces, or asks the user first). For workspace-defined providers the
+ * hook also sees each environment variable `env_http_headers` would send (as an `env` source).
  */
 import { SwitchboardError } from '../../shared/errors';
 import type { Clock, Env, ProcessRunner, SecretStore } from '../ports';
@@ -86,7 +87,28 @@ export function createCredentialResolver(options: CredentialResolverOptions): Ca
     return credential;
   };
 
+  /**
+   * `env_http_headers` copy environment variables into headers, so for a provider a workspace
+   * file defined or changed, each value set goes through the same gate as a credential (source
+   * `env`, named by the variable): refused in an untrusted workspace, asked about in a trusted one.
+   */
+  const gateEnvHeaders = async (provider: ProviderInfo): Promise<void> => {
+    if (!provider.fromWorkspace || !options.mayUseCredential) return;
+    for (const variable of new Set(Object.values(provider.envHttpHeaders ?? {}))) {
+      if (readEnvValue(options.env, variable) === undefined) continue;
+      if (!(await options.mayUseCredential(provider, { type: 'env', name: variable }))) {
+        throw untrustedWorkspaceError(provider, `send the value of ${variable} (env_http_headers)`);
+      }
+    }
+  };
+
   async function resolve(provider: ProviderInfo, request: CredentialRequestOptions = {}): Promise<Credential> {
+    const credential = await resolveCredential(provider, request);
+    await gateEnvHeaders(provider);
+    return credential;
+  }
+
+  async function resolveCredential(provider: ProviderInfo, request: CredentialRequestOptions): Promise<Credential> {
     throwIfAborted(request.signal);
     const env = options.env;
 

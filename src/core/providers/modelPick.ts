@@ -73,3 +73,14 @@ export function decideModelPick(
   }
   return { kind: 'confirm', message: `"${model}" is not in ${input.activeProviderId}'s model list.`, options: [keep] };
 }
+
+/**
+ * Whether pressing Enter in the model picker means "use the typed name" rather than the
+ * highlighted row: when a name was typed and the row does not contain it (the picker may not have
+ * caught up with the typing yet), or when no row is highlighted.
+ */
+export function prefersTypedName(rowLabel: string | undefined, typed: string): boolean {
+  const value = typed.trim().toLowerCase();
+  if (!value) return false;
+  return rowLabel === undefined || !rowLabel.toLowerCase().includes(value);
+}

@@ -3,6 +3,7 @@
  * credential (a command's stderr, a provider's error body) and `safeHeadersForLog` before
  * logging request headers.
  */
+import type { Logger } from '../ports';
 
 /** What a removed secret is replaced with. */
 export const REDACTED = '[REDACTED]';
@@ -77,4 +78,18 @@ export function safeHeadersForLog(
     out[name] = scheme ? `${scheme} ***` : '***';
   }
   return out;
+}
+
+/**
+ * A logger that runs every message through `redactSecrets` with the current `secrets()` first:
+ * for code that logs text a server sent (a stream line it could not parse may echo the key).
+ */
+export function redactingLogger(logger: Logger, secrets: () => readonly (string | undefined)[]): Logger {
+  const clean = (message: string) => redactSecrets(message, secrets());
+  return {
+    debug: (message) => logger.debug(clean(message)),
+    info: (message) => logger.info(clean(message)),
+    warn: (message) => logger.warn(clean(message)),
+    error: (message) => logger.error(clean(message)),
+  };
 }

@@ -18,7 +18,7 @@ import { httpErrorInfo, statusText } from './errors/httpErrorInfo';
 import { networkErrorInfo } from './errors/networkErrorInfo';
 import { readBodySnippet } from './http/wireErrors';
 import type { ModelListEntry } from './modelClient';
-import { secretsOf } from './streamWithProtocol';
+import { envHeaderSecrets, secretsOf } from './streamWithProtocol';
 import { systemClock, type WireDeps } from './wireDeps';
 
 /** A provider's models; `reason` says why the list is empty when the provider has none. */
@@ -122,7 +122,7 @@ async function fetchList(deps: WireDeps, provider: ProviderInfo, signal: AbortSi
 
   const get: Getter = async (path, options = {}) => {
     const req = buildProviderRequest({ provider: effective, path, credential, env: deps.env });
-    ctx.secrets = secretsOf(credential, req.headers, setup.extraSecrets);
+    ctx.secrets = secretsOf(credential, req.headers, [...setup.extraSecrets, ...envHeaderSecrets(effective, deps.env)]);
     const target = new URL(options.url ?? req.url);
     for (const [name, value] of Object.entries(options.query ?? {})) target.searchParams.set(name, value);
     const url = target.toString();

@@ -5,10 +5,11 @@
  * handles retries, replay de-duplication, 401 refresh and cancellation.
  */
 import type { StreamEvent } from '../../shared/streamEvents';
-import { silentLogger, type FetchLike } from '../ports';
+import { silentLogger, type Env, type FetchLike } from '../ports';
 import type { Credential } from '../providers/credential';
+import { readEnvValue } from '../providers/providerAuth';
 import type { ProviderInfo } from '../providers/providerInfo';
-import { isSensitiveHeader } from '../providers/redact';
+import { isSensitiveHeader, redactingLogger } from '../providers/redact';
 import { buildProviderRequest } from '../providers/requestBuilder';
 import type { ErrorContext } from './errors/errorContext';
 import { IdleWatchdog } from './http/idleWatchdog';
@@ -46,6 +47,17 @@ export function secretsOf(credential: Credential | undefined, headers: Record<st
   return secrets;
 }
 
+/**
+ * The values `env_http_headers` take from the environment. They are scrubbed from messages
+ * whatever the header is called: the environment is where secrets live (gateway keys are often
+ * sent under names like `X-Tenant-Route` that look harmless).
+ */
+export function envHeaderSecrets(provider: ProviderInfo, env: Env): string[] {
+  return Object.values(provider.envHttpHeaders ?? {})
+    .map((variable) => readEnvValue(env, variable))
+    .filter((value): value is string => value !== undefined);
+}
+
 export interface StreamInput {
   deps: WireDeps;
   request: ModelRequest;
@@ -59,10 +71,12 @@ export interface StreamInput {
 
 export function streamWithProtocol(input: StreamInput): AsyncGenerator<StreamEvent> {
   const { deps, request, provider, protocol, transport } = input;
-  const logger = deps.logger ?? silentLogger;
   const clock = deps.clock ?? systemClock;
   const idleMs = orDefault(provider.streamIdleTimeoutMs, DEFAULT_STREAM_IDLE_TIMEOUT_MS);
-  const errorCtx: ErrorContext = { provider, model: request.model, secrets: [...(input.extraSecrets ?? [])] };
+  const extraSecrets = [...(input.extraSecrets ?? []), ...envHeaderSecrets(provider, deps.env)];
+  const errorCtx: ErrorContext = { provider, model: request.model, secrets: extraSecrets };
+  // What the stream logs can quote the server (an unparseable line), which may echo the key.
+  const logger = redactingLogger(deps.logger ?? silentLogger, () => errorCtx.secrets);
   let built: BuiltRequest | undefined;
   let credential: Credential | undefined;
 
@@ -71,7 +85,7 @@ export function streamWithProtocol(input: StreamInput): AsyncGenerator<StreamEve
     errorCtx.credentialSource = credential.source;
     const req = buildProviderRequest({ provider, path: protocol.path, credential, env: deps.env });
     built = req;
-    errorCtx.secrets = secretsOf(credential, req.headers, input.extraSecrets);
+    errorCtx.secrets = secretsOf(credential, req.headers, extraSecrets);
     const watchdog = new IdleWatchdog(idleMs, ctx.controller);
     try {
       const response = await protocol.send(

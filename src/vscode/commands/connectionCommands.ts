@@ -3,6 +3,7 @@
  * notification; failures become error notifications with fix buttons.
  */
 import * as vscode from 'vscode';
+import { SwitchboardError } from '../../shared/errors';
 import type { ProviderInfo } from '../../core/providers/providerInfo';
 import type { ProviderService } from '../providerService';
 import { providerFromArg } from './providerArg';
@@ -25,7 +26,7 @@ export async function testConnectionCommand(service: ProviderService, arg?: unkn
     const result = await progress(`Switchboard: testing ${provider.id}…`, (signal) => service.testConnection(provider, model, signal));
     service.deps.logger.info(`Test connection ${provider.id}: ${result.summary}${result.details.length ? `\n  ${result.details.join('\n  ')}` : ''}`);
     if (result.ok) void vscode.window.showInformationMessage(`Switchboard: ${provider.id} — ${result.summary}`);
-    else await service.showError(new Error(`${provider.id} — ${result.summary}`), provider.id);
+    else await service.showError(new SwitchboardError(result.failure ?? { kind: 'internal', message: `${provider.id} — ${result.summary}` }), provider.id);
   } catch (error) {
     await service.showError(error, provider.id);
   }

@@ -1,6 +1,6 @@
 /**
  * Explain Active Configuration: a read-only markdown document (virtual `switchboard-explain:`
- * scheme, shown as a preview) that updates when the configuration changes.
+ * scheme) that updates when the configuration changes.
  */
 import * as vscode from 'vscode';
 import { explainMarkdown } from '../../core/config/explainMarkdown';
@@ -55,12 +55,9 @@ export class ExplainDocumentProvider implements vscode.TextDocumentContentProvid
   }
 }
 
-/** Opens the explanation as a markdown preview (falls back to the read-only text). */
+/** Opens the explanation as a read-only markdown document (refreshed while it is open). */
 export async function explainCommand(): Promise<void> {
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', EXPLAIN_URI);
-  } catch {
-    const doc = await vscode.workspace.openTextDocument(EXPLAIN_URI);
-    await vscode.window.showTextDocument(doc, { preview: true });
-  }
+  const doc = await vscode.workspace.openTextDocument(EXPLAIN_URI);
+  await vscode.languages.setTextDocumentLanguage(doc, 'markdown').then(undefined, () => doc);
+  await vscode.window.showTextDocument(doc, { preview: true });
 }

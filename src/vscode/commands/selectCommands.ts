@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { pickModel, pickProfile, pickProvider as pickProviderSelection } from '../../core/config/explicitSelection';
-import { decideModelPick, modelChoices, type ModelChoice } from '../../core/providers/modelPick';
+import { decideModelPick, modelChoices, prefersTypedName, type ModelChoice } from '../../core/providers/modelPick';
 import type { ProviderInfo } from '../../core/providers/providerInfo';
 import type { ProviderService } from '../providerService';
 import { providerFromArg } from './providerArg';
@@ -71,7 +71,7 @@ export async function selectModelCommand(service: ProviderService): Promise<void
     for (const choice of choices.filter((c) => c.providerId === activeId)) {
       items.push({ label: `${choice.model === active.model ? '$(check) ' : ''}${choice.model}`, description: choice.origin === 'default' ? 'default_model' : choice.origin === 'current' ? 'current' : choice.name, choice });
     }
-    if (!service.modelsOf(activeId)) items.push({ label: `$(cloud-download) List models of ${activeId}…`, action: 'fetch', alwaysShow: true });
+    if (!service.modelsOf(activeId)) items.push({ label: `$(cloud-download) List models of ${activeId}…`, action: 'fetch' });
     const others = choices.filter((c) => c.providerId !== activeId);
     if (others.length > 0) items.push({ label: 'Other providers (switches provider too)', kind: vscode.QuickPickItemKind.Separator });
     for (const choice of others) items.push({ label: choice.model, description: `${choice.providerId}${choice.name ? ` · ${choice.name}` : ''}`, choice });
@@ -81,7 +81,9 @@ export async function selectModelCommand(service: ProviderService): Promise<void
   quickPick.onDidChangeValue(() => build());
   const outcome = await new Promise<{ choice: ModelChoice } | { typed: string } | undefined>((resolve) => {
     quickPick.onDidAccept(async () => {
-      const item = quickPick.selectedItems[0];
+      const value = quickPick.value.trim();
+      let item: ModelItem | undefined = quickPick.selectedItems[0];
+      if (prefersTypedName(item?.label, value)) item = undefined;
       if (item?.action === 'fetch') {
         quickPick.busy = true;
         try {
@@ -94,7 +96,7 @@ export async function selectModelCommand(service: ProviderService): Promise<void
         return;
       }
       if (item?.choice) resolve({ choice: item.choice });
-      else if (item?.action === 'typed' || (!item && quickPick.value.trim())) resolve({ typed: quickPick.value.trim() });
+      else if (value) resolve({ typed: value });
       quickPick.hide();
     });
     quickPick.onDidHide(() => resolve(undefined));

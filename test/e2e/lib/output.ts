@@ -9,6 +9,9 @@ import { INNER_WAIT_MS } from './quickInput';
 import type { Steps } from './steps';
 import { pollUntil } from './text';
 
+/** How long `show` gives a channel that is being opened to appear before choosing it itself. */
+const ALREADY_SHOWN_MS = 3_000;
+
 /** Page object for the Output panel. */
 export class Output {
   constructor(
@@ -24,7 +27,9 @@ export class Output {
 
   /** Shows the channel `channel` (no-op when it is already shown). */
   async show(channel: string): Promise<void> {
-    if (await this.view(channel).isVisible()) return;
+    // A command that shows its channel (like "Switchboard: Show Logs") may still be opening it.
+    const alreadyShown = await this.view(channel).waitFor({ state: 'visible', timeout: ALREADY_SHOWN_MS }).then(() => true, () => false);
+    if (alreadyShown) return;
     await this.palette.run('Output: Show Output Channels...');
     await this.quickInput.pick(channel);
     await this.steps.run(`the Output panel shows the "${channel}" channel`, () => this.view(channel).waitFor({ state: 'visible', timeout: INNER_WAIT_MS }), { screenshot: false });

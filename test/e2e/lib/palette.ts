@@ -24,6 +24,7 @@ export class CommandPalette {
       try {
         await this.quickInput.waitForRow(label, ATTEMPT_MS);
         await this.quickInput.clickRow(label);
+        await this.quickInput.waitUntilTextIsNot(text);
         return;
       } catch (error) {
         if (Date.now() + ATTEMPT_MS > deadline) throw error;

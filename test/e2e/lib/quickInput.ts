@@ -16,6 +16,9 @@ export interface QuickPickRow {
 /** Inner waits end before the step's own bound so their messages (with what was seen) win. */
 export const INNER_WAIT_MS = STEP_TIMEOUT_MS - 5_000;
 
+/** How long `answer` waits for an input box to take its value before returning anyway. */
+const ACCEPT_MS = 2_000;
+
 /** Page object for the quick input widget. */
 export class QuickInput {
   constructor(private readonly page: Page, private readonly steps: Steps) {}
@@ -67,6 +70,15 @@ export class QuickInput {
     return pollUntil(() => this.rows(), (rows) => rows.some((r) => matches(r.label, label)), timeoutMs, `a quick pick row labelled ${label}`, (rows) => rows.map((r) => r.label).join(' | '));
   }
 
+  /**
+   * Waits until the widget no longer holds `text`: it closed, or a new pick or input box replaced
+   * it. Typing into the widget before that would go to the old pick.
+   */
+  async waitUntilTextIsNot(text: string, timeoutMs = INNER_WAIT_MS): Promise<void> {
+    const current = async () => ((await this.isOpen()) ? await this.input.inputValue().catch(() => '') : undefined);
+    await pollUntil(current, (value) => value !== text, timeoutMs, `the quick input to accept "${text}"`, (value) => String(value));
+  }
+
   /** Clicks the row labelled `label` once it shows (no step of its own: for other page objects). */
   async clickRow(label: string | RegExp): Promise<void> {
     const rows = await this.waitForRow(label);
@@ -81,18 +93,27 @@ export class QuickInput {
   async pick(label: string | RegExp, { filter = typeof label === 'string' } = {}): Promise<void> {
     await this.steps.run(`quick pick: choose "${label}"`, async () => {
       await this.waitOpen();
+      // Type only once the pick has its items, so the filter is not lost while it loads.
+      await pollUntil(() => this.rows(), (rows) => rows.length > 0, INNER_WAIT_MS, 'the quick pick to list its items', () => '(no items)');
       if (filter && typeof label === 'string') await this.input.fill(label);
       await this.clickRow(label);
+      await this.waitUntilTextIsNot(filter && typeof label === 'string' ? label : '\u0000');
     });
   }
 
-  /** Types `value` into the open input box and presses Enter (waits for the box to close unless `expectClose` is false). */
+  /**
+   * Types `value` into the open input box and presses Enter. With `expectClose` it fails unless
+   * the box closes; otherwise it waits up to 2 s for the box to close or be replaced (a box that
+   * stays open, e.g. on a validation error, can then be read with `message()`).
+   */
   async answer(value: string, { expectClose = false } = {}): Promise<void> {
     await this.steps.run(`input box: answer "${value}"`, async () => {
       await this.waitOpen();
       await this.input.fill(value);
       await this.input.press('Enter');
       if (expectClose) await this.widget.waitFor({ state: 'hidden', timeout: INNER_WAIT_MS });
+      // Let the box close or be replaced; a box kept open (validation error) keeps the value.
+      else await this.waitUntilTextIsNot(value, ACCEPT_MS).catch(() => undefined);
     });
   }
 

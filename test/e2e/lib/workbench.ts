@@ -33,7 +33,7 @@ export class Workbench {
   constructor(readonly page: Page, readonly steps: Steps) {
     this.quickInput = new QuickInput(page, steps);
     this.palette = new CommandPalette(page, steps, this.quickInput);
-    this.notifications = new Notifications(page, steps);
+    this.notifications = new Notifications(page, steps, this.palette);
     this.problems = new Problems(page, steps, this.palette);
     this.views = new Views(page, steps);
     this.statusBar = new StatusBar(page, steps);

@@ -143,6 +143,28 @@ for (const wire of WIRES) {
       assert.equal(events.filter((e) => e.type === 'tool-call-end').length, 1);
       assert.equal(summary.stopReason, 'tool_calls');
     });
+
+    test('a tool call cut off mid-arguments is completed by the retry, under one id', async () => {
+      const spec: StreamSpec = { text: ['Writing. '], tools: [{ id: 'call_w', name: 'write_file', arguments: '{"path":"notes.txt","text":"hello there"}' }] };
+      const full = body(wire, spec);
+      // Drop right after the event carrying the first half of the arguments.
+      const args = spec.tools![0].arguments;
+      const firstHalf = JSON.stringify(args.slice(0, Math.floor(args.length / 2))).slice(1, -1);
+      const bytes = Buffer.from(full);
+      const dropAt = bytes.indexOf('\n\n', bytes.indexOf(firstHalf)) + 2;
+      const second = body(wire, { ...spec, tools: [{ ...spec.tools![0], id: 'call_w_retry' }] });
+      const { events, summary } = await run(wire, [
+        { kind: 'stream', body: full, dropAfter: dropAt },
+        { kind: 'stream', body: second },
+      ]);
+      assert.deepEqual(summary.toolCalls, [{ id: 'call_w', name: 'write_file', arguments: spec.tools![0].arguments }]);
+      assert.deepEqual(summary.unfinishedCalls, []);
+      assert.equal(events.filter((e) => e.type === 'tool-call-start').length, 1);
+      const retryAt = events.findIndex((e) => e.type === 'retry');
+      assert.ok(retryAt > 0 && events.slice(0, retryAt).some((e) => e.type === 'tool-call-delta'), 'the drop came mid-arguments');
+      const deltas = events.filter((e) => e.type === 'tool-call-delta').map((e) => (e as { argumentsDelta: string }).argumentsDelta).join('');
+      assert.equal(deltas, spec.tools![0].arguments, 'argument deltas are neither repeated nor lost');
+    });
   });
 }
 

@@ -14,9 +14,10 @@ test('built-in definitions', async () => {
   const openai = provider(config, 'openai');
   assert.deepEqual([openai.baseUrl, openai.wireApi, openai.envKey, openai.defaultModel], ['https://api.openai.com/v1', 'responses', 'OPENAI_API_KEY', 'gpt-5']);
   const ollama = provider(config, 'ollama');
-  assert.deepEqual([ollama.baseUrl, ollama.wireApi, ollama.envKey, ollama.defaultModel], ['http://localhost:11434/v1', 'chat', undefined, 'llama3.2']);
+  // Codex 0.169's OSS built-ins speak the Responses API.
+  assert.deepEqual([ollama.baseUrl, ollama.wireApi, ollama.envKey, ollama.defaultModel], ['http://localhost:11434/v1', 'responses', undefined, 'llama3.2']);
   const lmstudio = provider(config, 'lmstudio');
-  assert.deepEqual([lmstudio.baseUrl, lmstudio.wireApi, lmstudio.envKey], ['http://localhost:1234/v1', 'chat', undefined]);
+  assert.deepEqual([lmstudio.baseUrl, lmstudio.wireApi, lmstudio.envKey], ['http://localhost:1234/v1', 'responses', undefined]);
   const azure = provider(config, 'azure');
   assert.deepEqual([azure.baseUrl, azure.wireApi, azure.envKey, azure.queryParams], [undefined, 'responses', 'AZURE_OPENAI_API_KEY', { 'api-version': '2025-04-01-preview' }]);
   assert.equal(provider(config, 'amazon-bedrock').baseUrl, undefined);

@@ -25,7 +25,7 @@ const config = resolved({
 test('explains provider, model and profile with their sources, and the credential', () => {
   const md = explainMarkdown({ config, display: config, origins: { provider: 'pick' }, credential: 'bearer token', workspaceTrusted: false, homeDir: '/h' });
   assert.match(md, /\*\*Provider:\*\* gw — from your choice/);
-  assert.match(md, /\*\*Model:\*\* gpt\\-5 — from user file \\~\/\\\.codex\/config\\\.toml:2/);
+  assert.match(md, /\*\*Model:\*\* gpt-5 — from user file ~\/\.codex\/config\.toml:2/);
   assert.match(md, /\*\*Profile:\*\* fast/);
   assert.match(md, /\*\*Credential:\*\* bearer token/);
   assert.match(md, /not trusted/);
@@ -33,13 +33,19 @@ test('explains provider, model and profile with their sources, and the credentia
 
 test('lists each field with file:line, the files and the problems', () => {
   const md = explainMarkdown({ config, display: config, origins: {}, workspaceTrusted: true, homeDir: '/h' });
-  assert.match(md, /\| baseUrl \| https:\/\/gw\\\.example\\\.com\/v1 \| user file \\~\/\\\.codex\/config\\\.toml:5 \|/);
-  assert.match(md, /\| workspace \| \/ws\/codex\\\.toml \| not applied \\\(workspace is not trusted\\\) \|/);
-  assert.match(md, /\*\*warning\*\* \/ws\/codex\\\.toml:4:1: Unknown key "foo"\\\. Remove it\\\./);
+  assert.match(md, /\| baseUrl \| https:\/\/gw\.example\.com\/v1 \| user file ~\/\.codex\/config\.toml:5 \|/);
+  assert.match(md, /\| workspace \| \/ws\/codex\.toml \| not applied \(workspace is not trusted\) \|/);
+  assert.match(md, /\*\*warning\*\* \/ws\/codex\.toml:4:1: Unknown key "foo"\. Remove it\./);
 });
 
 test('never shows secret values', () => {
   const md = explainMarkdown({ config, display: config, origins: {}, workspaceTrusted: true });
   assert.doesNotMatch(md, /SECRET/);
-  assert.match(md, /\\\(hidden\\\)/);
+  assert.match(md, /\| experimentalBearerToken \| \(hidden\) \|/);
+});
+
+test('values cannot break the table or inject markup', () => {
+  const tricky = { ...config, fieldSources: { gw: { name: { value: 'a | b [x](command:evil) <img>', source: 'user' as const } } } };
+  const md = explainMarkdown({ config: tricky, display: tricky, origins: {}, workspaceTrusted: true });
+  assert.match(md, /\| name \| a \\\| b \\\[x\\\]\(command:evil\) \\<img\\> \| user file \|/);
 });

@@ -19,9 +19,10 @@ test('config file changes that trigger a reload', () => {
 });
 
 test('menu flags decide which tree actions a provider offers', () => {
-  assert.equal(providerMenuFlags(provider({ id: 'a', envKey: 'K', file: '/f' }), { active: true, hasSecret: true, auth: 'secret-storage' }), 'provider active hasSecret keyable hasFile');
+  assert.equal(providerMenuFlags(provider({ id: 'a', envKey: 'K', file: '/f' }), { active: true, hasSecret: true, auth: 'secret-storage' }), 'provider active hasSecret keyable needsKey hasFile');
   const cmd = provider({ id: 'b', auth: { command: 'x', args: [], timeoutMs: 1, refreshIntervalMs: 0 }, fromWorkspace: true });
   assert.equal(providerMenuFlags(cmd, { active: false, hasSecret: false, auth: 'blocked' }), 'provider command locked');
+  assert.equal(providerMenuFlags(provider({ id: 'ollama' }), { active: false, hasSecret: false, auth: 'none' }), 'provider keyable');
 });
 
 test('every flag a menu matches is one providerMenuFlags can produce', () => {
@@ -31,6 +32,6 @@ test('every flag a menu matches is one providerMenuFlags can produce', () => {
     for (const m of (item.when ?? '').matchAll(/viewItem =~ \/\\b(\w+)\\b\//g)) used.add(m[1]);
   }
   assert.ok(used.size >= 5, [...used].join(','));
-  const produced = new Set(['provider', 'active', 'hasSecret', 'command', 'keyable', 'hasFile', 'locked']);
+  const produced = new Set(['provider', 'active', 'hasSecret', 'command', 'keyable', 'needsKey', 'hasFile', 'locked']);
   for (const flag of used) assert.ok(produced.has(flag), `menu flag ${flag} is produced`);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decideModelPick, modelChoices } from '../../../src/core/providers/modelPick';
+import { decideModelPick, modelChoices, prefersTypedName } from '../../../src/core/providers/modelPick';
 import { provider } from './providerFixture';
 
 const providers = [provider({ id: 'openai', defaultModel: 'gpt-5' }), provider({ id: 'ollama' }), provider({ id: 'openrouter' })];
@@ -45,4 +45,11 @@ test('typed model nobody lists while the active list is known: ask before keepin
   const outcome = decideModelPick({ typed: 'typo-model' }, { activeProviderId: 'openai', modelLists });
   assert.equal(outcome.kind, 'confirm');
   assert.deepEqual(outcome.kind === 'confirm' && outcome.options.map((o) => o.label), ['Use "typo-model" with openai anyway']);
+});
+
+test('Enter with a typed name the highlighted row does not contain uses the typed name', () => {
+  assert.equal(prefersTypedName('team-model', 'team-model-large'), true);
+  assert.equal(prefersTypedName('$(check) gpt-5-mini', 'GPT-5'), false); // filtering, then picking the row
+  assert.equal(prefersTypedName(undefined, 'x'), true);
+  assert.equal(prefersTypedName('gpt-5', '  '), false);
 });

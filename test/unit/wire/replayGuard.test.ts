@@ -76,3 +76,20 @@ test('a finished tool call replayed identically is dropped; a different one is s
   assert.deepEqual(replay(other, call('call_x', '{"path":"z"}')), call('call_x', '{"path":"z"}'));
   assert.match(other.divergence!, /different tool call/);
 });
+
+test('a call cut off mid-arguments is finished by the replay under the id already shown', () => {
+  const guard = new ReplayGuard();
+  guard.record({ type: 'tool-call-start', id: 'old', name: 'write_file' });
+  guard.record({ type: 'tool-call-delta', id: 'old', argumentsDelta: '{"path":"a.t' });
+  guard.startReplay();
+  const out = replay(guard, [
+    { type: 'tool-call-start', id: 'new', name: 'write_file' },
+    { type: 'tool-call-delta', id: 'new', argumentsDelta: '{"path"' },
+    { type: 'tool-call-delta', id: 'new', argumentsDelta: ':"a.txt"}' },
+    { type: 'tool-call-end', id: 'new', name: 'write_file', arguments: '{"path":"a.txt"}' },
+  ]);
+  assert.deepEqual(out, [
+    { type: 'tool-call-delta', id: 'old', argumentsDelta: 'xt"}' },
+    { type: 'tool-call-end', id: 'old', name: 'write_file', arguments: '{"path":"a.txt"}' },
+  ]);
+});

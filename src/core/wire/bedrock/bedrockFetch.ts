@@ -4,8 +4,7 @@
  * method, URL, body and the `host`, `content-type` and `x-amz*` headers. Other headers are sent
  * unsigned, so proxies that add or drop them do not break the signature.
  */
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { SignatureV4 } from '@smithy/signature-v4';
+import type { SignatureV4 } from '@smithy/signature-v4';
 import { SwitchboardError } from '../../../shared/errors';
 import type { Env, FetchLike } from '../../ports';
 import type { ProviderInfo } from '../../providers/providerInfo';
@@ -37,13 +36,11 @@ export function createBedrockFetch(transport: FetchLike, provider: ProviderInfo,
         headers: { ...withoutHeader(headerRecord(init?.headers), 'authorization'), authorization: `Bearer ${bearer}` },
       });
   }
-  const signer = new SignatureV4({
-    service: BEDROCK_SIGNING_SERVICE,
-    region,
-    credentials: awsCredentialsFor(provider, env),
-    sha256: Sha256,
-    uriEscapePath: true,
-  });
+  let signer: Promise<SignatureV4> | undefined;
+  const loadSigner = async () => {
+    const [{ SignatureV4: Signer }, { Sha256 }] = await Promise.all([import('@smithy/signature-v4'), import('@aws-crypto/sha256-js')]);
+    return new Signer({ service: BEDROCK_SIGNING_SERVICE, region, credentials: awsCredentialsFor(provider, env), sha256: Sha256, uriEscapePath: true });
+  };
   return async (input, init) => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
     const headers = withoutHeader(headerRecord(init?.headers), 'authorization');
@@ -59,7 +56,8 @@ export function createBedrockFetch(transport: FetchLike, provider: ProviderInfo,
     }
     let signed;
     try {
-      signed = await signer.sign({
+      signer ??= loadSigner();
+      signed = await (await signer).sign({
         method: (init?.method ?? 'GET').toUpperCase(),
         protocol: url.protocol,
         hostname: url.hostname,

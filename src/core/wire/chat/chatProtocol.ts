@@ -16,7 +16,7 @@ import { prepareChatTools } from './prepareChatTools';
 
 /** Whether the provider is OpenAI's own API (or Azure OpenAI) and the model a reasoning model. */
 export function usesMaxCompletionTokens(provider: ProviderInfo, model: string): boolean {
-  let host = '';
+  let host: string;
   try {
     host = new URL(provider.baseUrl ?? '').hostname.toLowerCase();
   } catch {
@@ -45,8 +45,9 @@ export function buildChatBody(request: ModelRequest, provider: ProviderInfo): Ch
 export const chatProtocol: WireProtocol = {
   wireApi: 'chat',
   path: '/chat/completions',
-  send(post, request, provider) {
-    return openAiSdkClient(post, provider).chat.completions.create(buildChatBody(request, provider)).asResponse();
+  async send(post, request, provider) {
+    const client = await openAiSdkClient(post, provider);
+    return client.chat.completions.create(buildChatBody(request, provider)).asResponse();
   },
   createMapper: (ctx) => new ChatStreamMapper(ctx),
 };

@@ -35,8 +35,9 @@ export function buildResponsesBody(request: ModelRequest, provider: ProviderInfo
 export const responsesProtocol: WireProtocol = {
   wireApi: 'responses',
   path: '/responses',
-  send(post, request, provider) {
-    return openAiSdkClient(post, provider).responses.create(buildResponsesBody(request, provider)).asResponse();
+  async send(post, request, provider) {
+    const client = await openAiSdkClient(post, provider);
+    return client.responses.create(buildResponsesBody(request, provider)).asResponse();
   },
   createMapper: (ctx) => new ResponsesStreamMapper(ctx),
 };

@@ -1,10 +1,14 @@
 /**
  * Keeps a retried stream from repeating or losing what the user already saw. The first attempt
- * only records (text, reasoning, finished tool calls). A retry replays the answer from the start,
- * so its events are compared with the record: the already-shown prefix of text and reasoning is
- * dropped, tool calls that already finished are dropped when the replay produces the same call,
- * and everything after is passed on. If the replay diverges from the shown text, the rest of the
- * replay after the shown length is passed on and `diverged` tells the runner to say so.
+ * only records (text, reasoning, tool calls). A retry replays the answer from the start, so its
+ * events are compared with the record:
+ * - the already-shown prefix of text and reasoning is dropped;
+ * - a tool call that already finished is dropped when the replay produces the same call;
+ * - a tool call the broken attempt started but never finished is continued by the replayed call
+ *   under the id already shown (its shown argument prefix skipped), so consumers never see a
+ *   dangling call or a second copy;
+ * - everything after is passed on. If the replay diverges from what was shown, the rest of the
+ *   replay after the shown length is passed on and `divergence` tells the runner to say so.
  */
 import type { StreamEvent } from '../../../shared/streamEvents';
 
@@ -52,19 +56,34 @@ class ShownText {
   }
 }
 
-interface FinishedCall {
+/** A tool call as shown so far, in the order calls started. */
+interface ShownCall {
+  id: string;
   name: string;
-  arguments: string;
+  /** Argument deltas shown (while unfinished). */
+  args: string[];
+  /** Complete arguments once `tool-call-end` was shown. */
+  final?: string;
+}
+
+/** A replayed call that continues an unfinished shown call under that call's id. */
+interface Continued {
+  call: ShownCall;
+  shown: string;
+  pos: number;
 }
 
 export class ReplayGuard {
   private readonly text = new ShownText();
   private readonly reasoning = new ShownText();
-  private readonly finishedCalls: FinishedCall[] = [];
+  private readonly calls: ShownCall[] = [];
+  private readonly byId = new Map<string, ShownCall>();
   private replaying = false;
-  /** Replay state: index of the next call started in this attempt, and calls being held back. */
+  /** Replay state: index of the next call started in this attempt. */
   private callIndex = 0;
-  private held = new Map<string, { index: number; events: StreamEvent[] }>();
+  /** Replayed calls matching a finished shown call: held back until their end is compared. */
+  private held = new Map<string, { call: ShownCall; events: StreamEvent[] }>();
+  private continued = new Map<string, Continued>();
   /** Set when a replay diverged from what was shown; the runner reports it once. */
   divergence: string | undefined;
 
@@ -77,9 +96,17 @@ export class ReplayGuard {
       case 'reasoning-delta':
         this.reasoning.record(event.text);
         break;
-      case 'tool-call-end':
-        this.finishedCalls.push({ name: event.name, arguments: event.arguments });
+      case 'tool-call-start':
+        this.addCall(event.id, event.name);
         break;
+      case 'tool-call-delta':
+        this.byId.get(event.id)?.args.push(event.argumentsDelta);
+        break;
+      case 'tool-call-end': {
+        const call = this.byId.get(event.id) ?? this.addCall(event.id, event.name);
+        call.final = event.arguments;
+        break;
+      }
     }
   }
 
@@ -90,10 +117,18 @@ export class ReplayGuard {
     this.reasoning.startReplay();
     this.callIndex = 0;
     this.held.clear();
+    this.continued.clear();
   }
 
   get isReplaying(): boolean {
     return this.replaying;
+  }
+
+  private addCall(id: string, name: string): ShownCall {
+    const call: ShownCall = { id, name, args: [] };
+    this.calls.push(call);
+    this.byId.set(id, call);
+    return call;
   }
 
   /** Replaying: pushes to `out` what should be emitted for `event`. */
@@ -110,39 +145,76 @@ export class ReplayGuard {
         else if (rest) out.push({ type: event.type, text: rest });
         return;
       }
-      case 'tool-call-start': {
-        const index = this.callIndex++;
-        if (index < this.finishedCalls.length) {
-          this.held.set(event.id, { index, events: [event] });
-          return;
-        }
-        out.push(event);
+      case 'tool-call-start':
+        this.replayStart(event, out);
         return;
-      }
       case 'tool-call-delta': {
         const held = this.held.get(event.id);
-        if (held) held.events.push(event);
-        else out.push(event);
-        return;
-      }
-      case 'tool-call-end': {
-        const held = this.held.get(event.id);
-        if (!held) {
-          this.finishedCalls.push({ name: event.name, arguments: event.arguments });
+        if (held) {
+          held.events.push(event);
+          return;
+        }
+        const cont = this.continued.get(event.id);
+        if (!cont) {
+          this.byId.get(event.id)?.args.push(event.argumentsDelta);
           out.push(event);
           return;
         }
-        this.held.delete(event.id);
-        const before = this.finishedCalls[held.index];
-        if (before.name === event.name && before.arguments === event.arguments) return; // already delivered
-        this.divergence = `the retried answer asked for a different tool call (${event.name}) than before`;
-        this.finishedCalls.push({ name: event.name, arguments: event.arguments });
-        for (const e of held.events) out.push(e);
-        out.push(event);
+        // Continue the shown call: skip the part of its arguments already shown.
+        const start = cont.pos;
+        cont.pos += event.argumentsDelta.length;
+        const rest = start >= cont.shown.length ? event.argumentsDelta : event.argumentsDelta.slice(cont.shown.length - start);
+        if (rest) {
+          cont.call.args.push(rest);
+          out.push({ type: 'tool-call-delta', id: cont.call.id, argumentsDelta: rest });
+        }
         return;
       }
+      case 'tool-call-end':
+        this.replayEnd(event, out);
+        return;
       default:
         out.push(event);
     }
+  }
+
+  private replayStart(event: Extract<StreamEvent, { type: 'tool-call-start' }>, out: StreamEvent[]): void {
+    const shown = this.calls[this.callIndex++];
+    if (shown?.final !== undefined) {
+      this.held.set(event.id, { call: shown, events: [event] });
+      return;
+    }
+    if (shown && shown.name === event.name && (shown.id === event.id || !this.byId.has(event.id))) {
+      // The attempt that started this call broke; the replay finishes it under the shown id.
+      this.continued.set(event.id, { call: shown, shown: shown.args.join(''), pos: 0 });
+      return;
+    }
+    if (shown) this.divergence = `the retried answer asked for a different tool call (${event.name}) than before`;
+    this.addCall(event.id, event.name);
+    out.push(event);
+  }
+
+  private replayEnd(event: Extract<StreamEvent, { type: 'tool-call-end' }>, out: StreamEvent[]): void {
+    const held = this.held.get(event.id);
+    if (held) {
+      this.held.delete(event.id);
+      if (held.call.name === event.name && held.call.final === event.arguments) return; // already delivered
+      this.divergence = `the retried answer asked for a different tool call (${event.name}) than before`;
+      const call = this.addCall(event.id, event.name);
+      call.final = event.arguments;
+      for (const e of held.events) out.push(e);
+      out.push(event);
+      return;
+    }
+    const cont = this.continued.get(event.id);
+    if (cont) {
+      this.continued.delete(event.id);
+      cont.call.final = event.arguments;
+      out.push({ type: 'tool-call-end', id: cont.call.id, name: cont.call.name, arguments: event.arguments });
+      return;
+    }
+    const call = this.byId.get(event.id) ?? this.addCall(event.id, event.name);
+    call.final = event.arguments;
+    out.push(event);
   }
 }

@@ -4,14 +4,19 @@
  * `x-stainless-*` and env-derived headers never go out), under our retry, idle-timeout and abort
  * handling. Nothing is read from `process.env` (organization/project are pinned to null).
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ProviderInfo } from '../../providers/providerInfo';
 import type { PostJson } from '../wireProtocol';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export function openAiSdkClient(post: PostJson, provider: ProviderInfo): OpenAI {
-  return new OpenAI({
+let sdk: Promise<typeof OpenAI> | undefined;
+
+/** The SDK is loaded on first use (it is large; the extension should activate fast). */
+export async function openAiSdkClient(post: PostJson, provider: ProviderInfo): Promise<OpenAI> {
+  sdk ??= import('openai').then((m) => m.default);
+  const OpenAIClient = await sdk;
+  return new OpenAIClient({
     apiKey: 'unused-switchboard-sends-its-own-headers',
     baseURL: provider.baseUrl || 'http://localhost',
     organization: null,

@@ -27,6 +27,14 @@ export interface StreamMapper {
 
 const MAX_LOGGED = 200;
 
+/**
+ * The start of `text` for a log line. A word cut by the limit is dropped whole: the logger
+ * redacts secrets by value, and half a secret would no longer match.
+ */
+function excerpt(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max).replace(/\S*$/, '')}…`;
+}
+
 /** Streams `body` through `mapper`. Cancels the body when done, failed, or abandoned. */
 export async function* pumpSse(
   body: ReadableStream<Uint8Array>,
@@ -49,7 +57,7 @@ export async function* pumpSse(
       try {
         parsed = JSON.parse(data);
       } catch {
-        if (skipped++ < 5) logger.warn(`Skipped a stream event that is not JSON: ${data.slice(0, MAX_LOGGED)}`);
+        if (skipped++ < 5) logger.warn(`Skipped a stream event that is not JSON: ${excerpt(data, MAX_LOGGED)}`);
         return;
       }
       if (parsed !== null && typeof parsed === 'object') mapper.onData(parsed, message.event, out);

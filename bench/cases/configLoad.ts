@@ -1,0 +1,75 @@
+/**
+ * The config benchmark in its own process: writes `text` as `$CODEX_HOME/config.toml` in a temp
+ * folder, then alternates Switchboard's `loadConfig` (read, parse, validate, merge, resolve the
+ * profile and selection) with a plain `smol-toml` parse of the same file (read + parse), `runs`
+ * times after one warm-up each. Reports every sample, the first (cold) ones, and what resolved.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'smol-toml';
+import { loadConfig } from '../../src/core/config/loadConfig';
+import { createNodeConfigFs } from '../../src/node/nodeConfigFs';
+import { caseInput, reportCase } from '../lib/childCase';
+
+interface Input {
+  text: string;
+  runs: number;
+}
+
+async function main(): Promise<void> {
+  const { text, runs } = caseInput<Input>();
+  const root = mkdtempSync(join(tmpdir(), 'sb-bench-config-'));
+  try {
+    const home = join(root, 'home');
+    const codexHome = join(home, '.codex');
+    const work = join(root, 'work');
+    mkdirSync(codexHome, { recursive: true });
+    mkdirSync(work);
+    const file = join(codexHome, 'config.toml');
+    writeFileSync(file, text);
+    const fs = createNodeConfigFs();
+    const env = { CODEX_HOME: codexHome };
+    const ours = async () => loadConfig({ cwd: work, env, fs, homeDir: home, trustWorkspace: 'user-file' });
+    const plain = async () => parse(await readFile(file, 'utf8'));
+
+    const time = async <T>(fn: () => Promise<T>): Promise<[number, T]> => {
+      const start = performance.now();
+      const value = await fn();
+      return [performance.now() - start, value];
+    };
+    const [coldOurs, config] = await time(ours);
+    const [coldPlain] = await time(plain);
+    const oursMs: number[] = [];
+    const plainMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      if (i % 2 === 0) {
+        oursMs.push((await time(ours))[0]);
+        plainMs.push((await time(plain))[0]);
+      } else {
+        plainMs.push((await time(plain))[0]);
+        oursMs.push((await time(ours))[0]);
+      }
+    }
+    reportCase({
+      oursMs,
+      plainMs,
+      coldOursMs: coldOurs,
+      coldPlainMs: coldPlain,
+      bytes: Buffer.byteLength(text),
+      providers: config.providers.length,
+      profiles: config.profiles.length,
+      activeProvider: config.provider.value,
+      activeProfile: config.profile.value,
+      diagnostics: config.diagnostics.map((d) => `${d.severity} ${d.code}`),
+    });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

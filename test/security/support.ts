@@ -1,0 +1,103 @@
+/**
+ * Shared pieces of the security tests: an instant clock, stream collection, a config loaded from
+ * real temp files with the real loader, and a time budget assertion.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { loadConfig } from '../../src/core/config/loadConfig';
+import type { LoadConfigOptions, ResolvedConfig } from '../../src/core/config/resolvedConfig';
+import type { Clock, Env } from '../../src/core/ports';
+import type { ProviderInfo } from '../../src/core/providers/providerInfo';
+import { createNodeConfigFs } from '../../src/node/nodeConfigFs';
+import type { StreamEvent } from '../../src/shared/streamEvents';
+
+/** A clock whose sleeps return at once (still honouring abort), recording each delay. */
+export function instantClock(): Clock & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => Date.now(),
+    sleep: async (ms, signal) => {
+      sleeps.push(ms);
+      if (signal?.aborted) throw new Error('aborted');
+    },
+  };
+}
+
+/** All events of a stream. */
+export async function collect(stream: AsyncIterable<StreamEvent>): Promise<StreamEvent[]> {
+  const events: StreamEvent[] = [];
+  for await (const event of stream) events.push(event);
+  return events;
+}
+
+const tempDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temp directory removed when the test process exits (safe to create inside hooks). */
+export function tempDir(prefix = 'sb-sec-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Writes `files` (relative path -> text) under `root`. */
+export function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  }
+}
+
+/** A home folder with `~/.codex/config.toml` and a workspace folder, on disk. */
+export interface Sandbox {
+  root: string;
+  home: string;
+  workspace: string;
+  userFile: string;
+}
+
+export function sandbox(userToml: string, workspaceFiles: Record<string, string> = {}): Sandbox {
+  const root = tempDir();
+  const home = join(root, 'home');
+  const workspace = join(root, 'ws');
+  const userFile = join(home, '.codex', 'config.toml');
+  writeFiles(home, { '.codex/config.toml': userToml });
+  mkdirSync(workspace, { recursive: true });
+  writeFiles(workspace, workspaceFiles);
+  return { root, home, workspace, userFile };
+}
+
+/** loadConfig with the Node file system on a sandbox. */
+export function loadSandbox(box: Sandbox, env: Env, options: Partial<LoadConfigOptions> = {}): Promise<ResolvedConfig> {
+  return loadConfig({ cwd: box.workspace, env, fs: createNodeConfigFs(), homeDir: box.home, trustWorkspace: true, ...options });
+}
+
+/** The provider with this id; fails when missing. */
+export function providerOf(config: ResolvedConfig, id: string): ProviderInfo {
+  const p = config.providers.find((x) => x.id === id);
+  assert.ok(p, `provider ${id} missing; have ${config.providers.map((x) => x.id).join(', ')}`);
+  return p;
+}
+
+/** Runs `fn` and fails when it takes longer than `budgetMs`; returns its result and the time. */
+export async function withinBudget<T>(what: string, budgetMs: number, fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${budgetMs} ms`)), budgetMs);
+  });
+  try {
+    const value = await Promise.race([fn(), timeout]);
+    return { value, ms: performance.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** TOML string literal. */
+export const q = (s: string) => JSON.stringify(s);
