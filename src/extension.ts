@@ -17,6 +17,7 @@ import { ConfigService } from './vscode/configService';
 import { ConfigWatcher } from './vscode/configWatcher';
 import { updateContextKeys } from './vscode/contextKeys';
 import { CredentialConsent } from './vscode/credentialConsent';
+import { createEditorProxyEnv } from './vscode/editorProxyEnv';
 import { createOutputLogger } from './vscode/outputLogger';
 import { ProviderService } from './vscode/providerService';
 import { ProviderStatusBar } from './vscode/statusBar';
@@ -56,7 +57,9 @@ export function activate(context: vscode.ExtensionContext): { providers: Provide
     },
     mayUseCredential: consent.mayUseCredential,
   });
-  const wire: WireDeps = { credentials, env, logger, readFile: (path) => readFile(path, 'utf8') };
+  const wireEnv = createEditorProxyEnv(env);
+  context.subscriptions.push(wireEnv.subscription);
+  const wire: WireDeps = { credentials, env: wireEnv.env, logger, readFile: (path) => readFile(path, 'utf8') };
   providers = new ProviderService({
     config, selection, secrets, credentials, consent, wire, env, logger, homeDir,
     listModels: createListModels(wire),

@@ -77,10 +77,11 @@ export class ChatApp {
     this.transcript.element.addEventListener('click', (event) =>
       handleTranscriptClick(event, {
         onCodeAction: (action, code, language, button) => {
+          const params = { action, code, ...(language !== undefined && { language }) };
           if (action === 'copy') {
-            void copyText(code, () => post(toHost.codeBlockAction.create({ action: 'copy', code, language }))).then((ok) => ok && flashCopied(button));
+            void copyText(code, () => post(toHost.codeBlockAction.create(params))).then((ok) => ok && flashCopied(button));
           } else {
-            post(toHost.codeBlockAction.create({ action, code, language }));
+            post(toHost.codeBlockAction.create(params));
           }
         },
         onLink: (href) => post(toHost.openLink.create({ href })),

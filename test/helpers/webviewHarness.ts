@@ -152,6 +152,17 @@ export interface OpenChatOptions {
   /** What `getState()` returns at load (as after the webview was hidden and shown). */
   state?: unknown;
   viewport?: { width: number; height: number };
+  /** Theme variables (`--vscode-*`) set on <html>, as VS Code does for a real theme. */
+  themeVariables?: Record<string, string>;
+  /** Class on <body>, e.g. `vscode-dark`. */
+  bodyClass?: string;
+}
+
+function applyTheme([variables, bodyClass]: [Record<string, string>, string]): void {
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const [name, value] of Object.entries(variables)) document.documentElement.style.setProperty(name, value);
+    if (bodyClass) document.body.classList.add(bodyClass);
+  });
 }
 
 /** Build + server + browser, shared by the tests of one file. */
@@ -179,6 +190,7 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
       // tsx compiles the functions we hand to the page with esbuild's keepNames, which calls `__name`.
       await page.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
       await page.addInitScript(installVsCodeStub, options.state);
+      if (options.themeVariables) await page.addInitScript(applyTheme, [options.themeVariables, options.bodyClass ?? ''] as [Record<string, string>, string]);
       await page.goto(`${origin}/index.html`);
       await page.waitForFunction(() => (window as unknown as { __vscode: VsCodeStub }).__vscode.posted.some((m) => m.type === 'ready'));
       return {

@@ -101,3 +101,14 @@ export async function withinBudget<T>(what: string, budgetMs: number, fn: () => 
 
 /** TOML string literal. */
 export const q = (s: string) => JSON.stringify(s);
+
+/** A Responses API stream saying `text` in `pieces` deltas. */
+export function responsesStream(text: string, pieces = 20): string {
+  const size = Math.ceil(text.length / pieces);
+  let out = `event: response.created\ndata: ${JSON.stringify({ type: 'response.created', response: { id: 'r', status: 'in_progress' } })}\n\n`;
+  for (let i = 0; i < text.length; i += size) {
+    out += `event: response.output_text.delta\ndata: ${JSON.stringify({ type: 'response.output_text.delta', item_id: 'm1', output_index: 0, content_index: 0, delta: text.slice(i, i + size) })}\n\n`;
+  }
+  out += `event: response.completed\ndata: ${JSON.stringify({ type: 'response.completed', response: { id: 'r', status: 'completed', usage: { input_tokens: 5, output_tokens: pieces } } })}\n\n`;
+  return out;
+}

@@ -111,8 +111,21 @@ export class StepAccumulator {
     return { role: 'assistant', content: this.textValue(), ...(reasoning !== undefined && { reasoning }) };
   }
 
-  /** Tool calls in the order the model started them; arguments from `tool-call-end`, else the deltas. */
+  /**
+   * Complete tool calls in the order the model started them. A call that never got its
+   * `tool-call-end` (the answer was cut off by max tokens, or the stream failed) has partial
+   * arguments and is never run.
+   */
   toolCalls(): ToolCall[] {
-    return [...this.calls.values()].map((c) => ({ id: c.id, name: c.name, arguments: c.final ?? c.deltas.join('') }));
+    const complete: ToolCall[] = [];
+    for (const c of this.calls.values()) {
+      if (c.final !== undefined) complete.push({ id: c.id, name: c.name, arguments: c.final });
+    }
+    return complete;
+  }
+
+  /** Names of tool calls that started but never finished (cut off). */
+  unfinishedToolCalls(): string[] {
+    return [...this.calls.values()].filter((c) => c.final === undefined).map((c) => c.name);
   }
 }

@@ -12,6 +12,17 @@ import { PROVIDER_CONFIG_FIELDS, defaultFieldValue, toCommandAuth, type MergeCon
 
 const BEDROCK = 'amazon-bedrock';
 const BUILTIN: Omit<Sourced<unknown>, 'value'> = { source: 'builtin' };
+
+/**
+ * Provenance of a field no layer set (same for every provider except `name`): shared, frozen
+ * objects, since a 2,000-provider config would otherwise allocate tens of thousands of copies.
+ */
+const DEFAULT_SOURCES = Object.fromEntries(
+  PROVIDER_CONFIG_FIELDS.map((field) => {
+    const value = defaultFieldValue(field, '');
+    return [field, Object.freeze({ value: value !== null && typeof value === 'object' ? Object.freeze(value) : value, source: 'builtin' as const })];
+  }),
+) as Record<string, Sourced<unknown>>;
 const REGION = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
 
 /** Where to point a diagnostic about `key` of this provider: the highest table that set it. */
@@ -98,6 +109,10 @@ export function finalizeProvider(state: ProviderState, context: MergeContext, di
     const f = state.fields.get(field);
     const value = f ? f.value : defaultFieldValue(field, state.id);
     values[field] = value;
+    if (!f && field !== 'name') {
+      sources[field] = DEFAULT_SOURCES[field];
+      continue;
+    }
     const shown = displaySafeValue(field, value);
     // The field's own state object is reused when it already holds what may be shown.
     sources[field] = f && shown === f.value ? f : withValue(f ?? BUILTIN, shown);

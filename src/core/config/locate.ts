@@ -54,7 +54,7 @@ export function buildPositionIndex(text: string): PositionIndex {
     let node: KeyNode | undefined = root;
     let best: KeyEntry | undefined;
     for (let i = 0; i < path.length; i++) {
-      node = node.children?.get(path[i]);
+      node = node.children?.[path[i]];
       if (!node) return { best };
       if (node.entry) best = node.entry;
     }
@@ -81,7 +81,7 @@ export function buildPositionIndex(text: string): PositionIndex {
     childLines(path) {
       const { node, best } = walk(path);
       return (key) => {
-        const e = node?.children?.get(key)?.entry ?? best;
+        const e = node?.children?.[key]?.entry ?? best;
         return e ? lineOfEntry(e) : undefined;
       };
     },

@@ -13,23 +13,21 @@ export interface KeyEntry {
   line?: number;
 }
 
-/** A trie over key segments: lookups reuse the (hash-cached) key strings of the parsed table. */
+/**
+ * A trie over key segments. Children live in a null-prototype object rather than a Map: property
+ * keys are internalized, so lookups with the parsed table's (also internalized) keys are cheap.
+ */
 export interface KeyNode {
   entry?: KeyEntry;
-  children?: Map<string, KeyNode>;
+  children?: Record<string, KeyNode>;
 }
 
 const MAX_DEPTH = 1100;
 const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\u001b', '"': '"', '\\': '\\' };
 
 function child(node: KeyNode, key: string): KeyNode {
-  node.children ??= new Map();
-  let next = node.children.get(key);
-  if (!next) {
-    next = {};
-    node.children.set(key, next);
-  }
-  return next;
+  const children = (node.children ??= Object.create(null) as Record<string, KeyNode>);
+  return (children[key] ??= {});
 }
 
 /** Scans `text` and records every header and key under `root`. */

@@ -56,6 +56,52 @@ export function describeExpected(schema: AnySchema): string {
   return 'a valid value';
 }
 
+type Check = { check?: string; minimum?: number; value?: number; inclusive?: boolean; format?: string };
+
+function checksOf(schema: AnySchema): Check[] {
+  const checks = (schema as unknown as { _zod: { def: { checks?: { _zod: { def: Check } }[] } } })._zod.def.checks ?? [];
+  return checks.map((c) => c._zod.def);
+}
+
+/**
+ * A plain predicate equivalent to `schema.safeParse(v).success` for the simple leaf schemas the
+ * config uses (strings with a minimum length, safe integers with a minimum, booleans, enums, arrays
+ * of strings); undefined for anything else. Only acceptance is fast-pathed: every rejection still
+ * goes through zod, so zod stays the single judge of what is invalid.
+ */
+export function compileAccept(schema: AnySchema): ((v: unknown) => boolean) | undefined {
+  const checks = checksOf(schema);
+  if (schema instanceof z.ZodBoolean && checks.length === 0) return (v) => typeof v === 'boolean';
+  if (schema instanceof z.ZodEnum && checks.length === 0) {
+    const options = new Set<unknown>(schema.options);
+    return (v) => options.has(v);
+  }
+  if (schema instanceof z.ZodString && checks.every((c) => c.check === 'min_length')) {
+    const min = Math.max(0, ...checks.map((c) => c.minimum ?? 0));
+    return (v) => typeof v === 'string' && v.length >= min;
+  }
+  if (schema instanceof z.ZodNumber && checks.every((c) => (c.check === 'number_format' && c.format === 'safeint') || (c.check === 'greater_than' && c.inclusive))) {
+    const min = Math.max(-Infinity, ...checks.filter((c) => c.check === 'greater_than').map((c) => c.value ?? -Infinity));
+    return (v) => Number.isSafeInteger(v) && (v as number) >= min;
+  }
+  if (schema instanceof z.ZodArray) {
+    const element = compileAccept(schema.element as AnySchema);
+    if (element && checks.length === 0) return (v) => Array.isArray(v) && v.every(element);
+  }
+  return undefined;
+}
+
+const ACCEPT = new WeakMap<AnySchema, ((v: unknown) => boolean) | null>();
+
+function fastAccept(schema: AnySchema, value: unknown): boolean {
+  let accept = ACCEPT.get(schema);
+  if (accept === undefined) {
+    accept = compileAccept(schema) ?? null;
+    ACCEPT.set(schema, accept);
+  }
+  return accept !== null && accept(value);
+}
+
 function typeMatches(schema: AnySchema, value: unknown): boolean {
   if (schema instanceof z.ZodString || schema instanceof z.ZodEnum) return typeof value === 'string';
   if (schema instanceof z.ZodBoolean) return typeof value === 'boolean';
@@ -97,6 +143,7 @@ function validateValue(schema: AnySchema, value: unknown, walk: Walk): { ok: boo
     }
     return { ok: true, value: out };
   }
+  if (fastAccept(s, value)) return { ok: true, value: Array.isArray(value) ? [...value] : value };
   const result = s.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   if (!typeMatches(s, value)) {

@@ -44,7 +44,7 @@ function trimSlashes(url: string): string {
 function baseVariants(baseUrl: string): { url: string; change?: 'add-v1' | 'remove-v1' }[] {
   const base = trimSlashes(baseUrl.split('?')[0]);
   const variants: { url: string; change?: 'add-v1' | 'remove-v1' }[] = [{ url: base }];
-  let path = '';
+  let path: string;
   try {
     path = new URL(base).pathname;
   } catch {

@@ -19,6 +19,7 @@ import { responsesProtocol } from './responses/responsesProtocol';
 import { streamWithProtocol } from './streamWithProtocol';
 import type { WireDeps } from './wireDeps';
 import type { WireProtocol } from './wireProtocol';
+import { proxySettingsFromEnv } from './http/proxySettings';
 
 const PROTOCOLS: Record<WireApi, WireProtocol> = {
   responses: responsesProtocol,
@@ -38,7 +39,8 @@ export function transportCache(deps: WireDeps): (provider: ProviderInfo) => Fetc
   const cache = new Map<string, FetchLike>();
   return (provider) => {
     if (deps.fetch) return deps.fetch;
-    const key = JSON.stringify([provider.id, provider.caCertificate ?? '']);
+    // Proxy settings are part of the key: the editor may change them while running.
+    const key = JSON.stringify([provider.id, provider.caCertificate ?? '', proxySettingsFromEnv(deps.env) ?? null]);
     let transport = cache.get(key);
     if (!transport) {
       transport = createFetch(provider, deps.env, deps.readFile, deps.logger);

@@ -44,7 +44,7 @@ export class ApprovalCard {
     this.statusElement.hidden = true;
     this.element = h(
       'div',
-      { class: `approval-card approval-${request.kind}`, role: 'group', 'aria-label': `Approval needed: ${request.title}`, 'data-approval-id': request.id },
+      { class: `approval-card approval-kind-${request.kind}`, role: 'group', 'aria-label': `Approval needed: ${request.title}`, 'data-approval-id': request.id },
       h('div', { class: 'approval-title' }, icon(request.kind === 'command' ? 'terminal' : request.kind === 'edit' ? 'edit' : 'folder'), request.title),
       this.body(request),
       h('div', { class: 'approval-actions' }, ...this.buttons),

@@ -99,7 +99,7 @@ test('config errors exit 2: an unknown provider id, a base_url that is not a URL
   const broken = sandbox(`${providerToml('gw', 'http://127.0.0.1:1/v1')}request_max_retries = = 3\n`);
   const result = await runCli(bundle, broken, ['providers', 'test', 'gw', '-m', 'm'], { env: ENV, secrets: [KEY] });
   assert.equal(result.code, 2);
-  assert.ok(result.stderr.startsWith(`${broken.userConfig}:6:`), result.stderr);
+  assert.ok(result.stderr.startsWith(`${broken.userConfig}:5:`), result.stderr);
 });
 
 test('--json prints the report: provider, model, ok and the steps', async () => {

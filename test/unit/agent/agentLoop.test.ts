@@ -2,7 +2,7 @@
 // ordering and concurrency, bad arguments, unknown tools, stopping, errors, provider switching.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AgentSession, type AgentSessionOptions } from '../../../src/core/agent/agentSession';
@@ -444,4 +444,23 @@ test('opaque reasoning parts from done are kept on the assistant message and sen
   const assistant = client.requests[1].messages.find((m) => m.role === 'assistant');
   assert.ok(assistant?.role === 'assistant');
   assert.deepEqual(assistant.reasoningParts, parts);
+});
+
+test('a tool call cut off by the token limit (no tool-call-end) is never run', async (t) => {
+  const ws = tempWorkspace();
+  t.after(ws.cleanup);
+  writeFileSync(join(ws.root, 'keep.txt'), 'original');
+  const cutOff: StreamEvent[] = [
+    { type: 'text-delta', text: 'Let me edit it.' },
+    { type: 'tool-call-start', id: 'c1', name: 'create_file' },
+    { type: 'tool-call-delta', id: 'c1', argumentsDelta: '{"path":"keep.txt","content":"trunc' },
+    { type: 'usage', usage: usage(10, 5) },
+    { type: 'done', stopReason: 'length' },
+  ];
+  const { client, agent } = session([cutOff], ws.root);
+  const result = await agent.send('edit keep.txt');
+  assert.equal(client.requests.length, 1, 'no second request: nothing was run');
+  assert.equal(readFileSync(join(ws.root, 'keep.txt'), 'utf8'), 'original');
+  assert.equal(result.text, 'Let me edit it.');
+  assert.equal(toolMessages(agent.messages).length, 0);
 });
