@@ -282,6 +282,11 @@ export const toWebview = {
     'notification',
     z.object({ requestId, items: z.array(fileCompletionItem) }),
   ),
+  /**
+   * Move the keyboard focus to the message box ("Switchboard: Open Chat", "Ask About Selection").
+   * Added by the chat host; a webview that does not handle it simply ignores it.
+   */
+  focusInput: define('focusInput', 'notification', empty),
 } as const;
 
 // ---- Webview -> host -----------------------------------------------------------------------

@@ -126,3 +126,20 @@ test('the draft is saved with setState and restored when the webview is shown ag
   assert.equal(await reopened.page.locator(INPUT).inputValue(), 'half-written thought');
   assert.deepEqual((await reopened.posted()).map((m) => m.type), ['ready'], 'it asks the host to resend everything else');
 });
+
+test('Escape closes an open @file list first; only the next Escape stops the running turn', async () => {
+  const chat = await harness.openChat();
+  await chat.post(turnStarted('t1'));
+  await chat.page.getByRole('button', { name: 'Stop (Esc)' }).waitFor();
+  await chat.page.locator(INPUT).click();
+  await chat.page.keyboard.type('see @READ');
+  const request = await chat.waitForPosted('requestFileCompletions', { query: 'READ' });
+  await chat.post(toWebview.fileCompletions.create({ requestId: request.params.requestId, items: [{ path: 'README.md' }] }));
+  const list = chat.page.getByRole('listbox', { name: 'Files' });
+  await list.getByRole('option').first().waitFor();
+  await chat.page.keyboard.press('Escape');
+  await list.waitFor({ state: 'hidden' });
+  assert.equal((await chat.posted()).some((m) => m.type === 'stop'), false);
+  await chat.page.keyboard.press('Escape');
+  await chat.waitForPosted('stop', { turnId: 't1' });
+});

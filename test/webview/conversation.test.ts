@@ -82,10 +82,11 @@ test('a full conversation renders with the VS Code theme and is saved as a scree
   // The theme reaches the UI: themed colours, and diff lines coloured by kind.
   const colour = (selector: string, property: string) => chat.page.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
   assert.equal(await colour('body', 'background-color'), 'rgb(24, 24, 24)');
-  assert.equal(await colour('.send-button', 'background-color'), 'rgb(0, 120, 212)');
+  assert.equal(await colour('[data-approval-id="ap2"] .primary-button', 'background-color'), 'rgb(0, 120, 212)');
+  assert.equal(await chat.page.locator('.send-button').getAttribute('aria-label'), 'Stop (Esc)', 'the turn waiting for approval is still running');
   assert.notEqual(await colour('.diff-add', 'background-color'), await colour('.diff-del', 'background-color'));
   assert.equal(await colour('.code-block .hljs-keyword', 'color'), 'rgb(86, 156, 214)');
-  assert.equal(await colour('.codicon-send', 'font-family'), 'codicon', 'codicons load under the CSP');
+  assert.equal(await colour('.send-button .codicon', 'font-family'), 'codicon', 'codicons load under the CSP');
   assert.deepEqual(await chat.problems(), []);
 
   mkdirSync(OUT_DIR, { recursive: true });

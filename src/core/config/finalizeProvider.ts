@@ -9,6 +9,7 @@ import { DiagnosticCodes, makeDiagnostic } from './diagnostics';
 import { displaySafeValue } from './displaySafe';
 import { keyPathText, locateIn, withValue } from './layers';
 import { PROVIDER_CONFIG_FIELDS, defaultFieldValue, toCommandAuth, type MergeContext, type ProviderState } from './providerFields';
+import { bedrockMantleBaseUrl } from '../wire/bedrock/bedrockEndpoint';
 
 const BEDROCK = 'amazon-bedrock';
 const BUILTIN: Omit<Sourced<unknown>, 'value'> = { source: 'builtin' };
@@ -94,7 +95,7 @@ function deriveBedrock(state: ProviderState, context: MergeContext, diagnostics:
     );
     return;
   }
-  const url = `https://bedrock-runtime.${aws.region}.amazonaws.com`;
+  const url = bedrockMantleBaseUrl(aws.region);
   state.fields.set('baseUrl', withValue(region, url));
 }
 

@@ -115,9 +115,11 @@ export const BUILTIN_PROVIDERS: readonly ProviderInfo[] = deepFreeze<ProviderInf
   builtin({
     id: 'amazon-bedrock',
     name: 'Amazon Bedrock',
-    // base_url is derived from the region (https://bedrock-runtime.<region>.amazonaws.com) by the
-    // config engine. "chat" for now: the Bedrock wire helper decides the exact endpoint and body.
-    wireApi: 'chat',
+    // As Codex 0.169 does it: the OpenAI-compatible Bedrock "Mantle" endpoint speaking the
+    // Responses API, https://bedrock-mantle.<region>.api.aws/openai/v1 (derived from the region by
+    // the config engine), signed with SigV4 for the service `bedrock-mantle`.
+    wireApi: 'responses',
+    httpHeaders: { 'x-amzn-mantle-client-agent': 'switchboard' },
     aws: {},
   }),
 ]);

@@ -152,7 +152,7 @@ test('047 and 048 bedrock: aws profile and region merged onto the built-in', asy
   const c047 = await load({ [USER_FILE]: corpus('047') });
   const b = provider(c047, 'amazon-bedrock');
   assert.deepEqual(b.aws, { profile: 'default', region: 'eu-central-1' });
-  assert.equal(b.baseUrl, 'https://bedrock-runtime.eu-central-1.amazonaws.com');
+  assert.equal(b.baseUrl, 'https://bedrock-mantle.eu-central-1.api.aws/openai/v1');
   assert.equal(b.name, 'Amazon Bedrock');
   assert.equal(c047.model.value, '<bedrock-model-id>');
   const c048 = await load({ [USER_FILE]: corpus('048') }, { env: { AWS_REGION: 'us-east-1' } });

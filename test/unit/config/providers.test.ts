@@ -150,12 +150,12 @@ test('amazon-bedrock: partial aws table, region from config or AWS_REGION, base 
   const config = await load({ [USER_FILE]: 'model_provider = "amazon-bedrock"\nmodel = "m"\n[model_providers.amazon-bedrock.aws]\nprofile = "codex"\nregion = "eu-central-1"\n' });
   const b = provider(config, 'amazon-bedrock');
   assert.deepEqual(b.aws, { profile: 'codex', region: 'eu-central-1' });
-  assert.equal(b.baseUrl, 'https://bedrock-runtime.eu-central-1.amazonaws.com');
+  assert.equal(b.baseUrl, 'https://bedrock-mantle.eu-central-1.api.aws/openai/v1');
   assert.equal(config.fieldSources['amazon-bedrock'].baseUrl.source, 'user');
   assert.deepEqual(config.diagnostics, []);
 
   const fromEnv = await load({ [USER_FILE]: 'model_provider = "amazon-bedrock"\nmodel = "m"\n' }, { env: { AWS_REGION: 'us-west-2' } });
-  assert.equal(provider(fromEnv, 'amazon-bedrock').baseUrl, 'https://bedrock-runtime.us-west-2.amazonaws.com');
+  assert.equal(provider(fromEnv, 'amazon-bedrock').baseUrl, 'https://bedrock-mantle.us-west-2.api.aws/openai/v1');
   assert.deepEqual(provider(fromEnv, 'amazon-bedrock').aws, { region: 'us-west-2' });
   assert.equal(fromEnv.fieldSources['amazon-bedrock'].baseUrl.source, 'env');
 
@@ -165,7 +165,7 @@ test('amazon-bedrock: partial aws table, region from config or AWS_REGION, base 
 });
 
 test('changing a configurable built-in\'s identity (bedrock wire_api or key) is the reserved-id error', async () => {
-  const config = await load({ [USER_FILE]: '[model_providers.amazon-bedrock]\nname = "B"\nwire_api = "responses"\n[model_providers.azure]\nwire_api = "anthropic"\n' });
+  const config = await load({ [USER_FILE]: '[model_providers.amazon-bedrock]\nname = "B"\nwire_api = "chat"\n[model_providers.azure]\nwire_api = "anthropic"\n' });
   const ds = diagnosticsWith(config, 'reserved-provider-id');
   assert.deepEqual(ds.map((d) => d.line), [3, 5]);
   assert.match(ds[0].fix ?? '', /amazon-bedrock-custom/);

@@ -11,6 +11,22 @@ export const RUN_COMMAND_MODEL_OUTPUT_CHARS = 30_000;
 /** Most bytes captured per stream. */
 const CAPTURE_BYTES = 1_000_000;
 
+/**
+ * Shares the model's character budget between stdout and stderr: each stream keeps at least a
+ * quarter (or all of it, if shorter), the rest goes in proportion to size. A flood on stdout must
+ * not hide the few lines of stderr that say what went wrong.
+ */
+export function splitBudget(budget: number, out: number, err: number): [number, number] {
+  if (out + err <= budget) return [out, err];
+  const floor = Math.floor(budget / 4);
+  const outMin = Math.min(out, floor);
+  const errMin = Math.min(err, floor);
+  const rest = budget - outMin - errMin;
+  const outExtra = Math.round((rest * (out - outMin)) / (out - outMin + (err - errMin)));
+  const outShare = Math.min(out, outMin + outExtra);
+  return [outShare, Math.min(err, budget - outShare)];
+}
+
 export const runCommandImplementation: ToolImplementation<RunCommandArgs> = {
   async prepare(args, context) {
     const cwd = context.resolvePath(args.workdir ?? '.');
@@ -52,11 +68,9 @@ export const runCommandImplementation: ToolImplementation<RunCommandArgs> = {
           : result.exitCode === null
             ? `Killed by signal ${result.signal ?? 'unknown'}.`
             : `Exit code: ${result.exitCode}`;
-        const total = result.stdout.length + result.stderr.length;
-        const budget = RUN_COMMAND_MODEL_OUTPUT_CHARS;
-        const stdoutBudget = total <= budget ? result.stdout.length : Math.round((budget * result.stdout.length) / total);
+        const [stdoutBudget, stderrBudget] = splitBudget(RUN_COMMAND_MODEL_OUTPUT_CHARS, result.stdout.length, result.stderr.length);
         const stdout = headAndTail(result.stdout, stdoutBudget);
-        const stderr = headAndTail(result.stderr, budget - stdoutBudget);
+        const stderr = headAndTail(result.stderr, stderrBudget);
         const parts = [status];
         if (result.stdout !== '') parts.push(`stdout:\n${stdout.text}`);
         if (result.stderr !== '') parts.push(`stderr:\n${stderr.text}`);

@@ -1,0 +1,154 @@
+/**
+ * The render benchmark in its own process: the chat webview bundle in headless Chromium (through
+ * test/helpers/webviewHarness). `mode: 'stream'`: a driver in the page delivers the answer's
+ * deltas at `rate` deltas/s the way the extension host does (StreamBatcher: one `streamEvents`
+ * message per ~16 ms with the due deltas merged), then `done` and `turnEnded`. `mode: 'oneShot'`:
+ * the finished answer arrives once, in a `transcript` message. Measures the page's main-thread
+ * script time (CDP Performance.getMetrics ScriptDuration, plus layout and style), the longest
+ * frame (largest gap between animation frames, and long-animation-frame entries), and for the
+ * stream checks that the final DOM equals the one-shot render of the same text.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { startWebviewHarness } from '../../test/helpers/webviewHarness';
+import { sessionState, transcript, turnEnded, turnStarted, done } from '../../test/webview/hostMessages';
+import { caseInput, reportCase } from '../lib/childCase';
+import { generateMarkdown } from '../lib/markdownGen';
+
+interface Input {
+  mode: 'stream' | 'oneShot';
+  tokens: number;
+  rate: number;
+}
+
+type Metrics = Record<string, number>;
+
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+function costBetween(before: Metrics, after: Metrics) {
+  const ms = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+  return { scriptMs: ms('ScriptDuration'), layoutMs: ms('LayoutDuration'), styleMs: ms('RecalcStyleDuration'), taskMs: ms('TaskDuration') };
+}
+
+/** Starts recording frame gaps and long animation frames in the page. */
+async function startFrameMonitor(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: { maxGap: number; frames: number; loafMax: number; loafCount: number; stop: boolean } };
+    const state = { maxGap: 0, frames: 0, loafMax: 0, loafCount: 0, stop: false };
+    w.__frames = state;
+    let last = performance.now();
+    const loop = (now: number) => {
+      state.maxGap = Math.max(state.maxGap, now - last);
+      state.frames++;
+      last = now;
+      if (!state.stop) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          state.loafMax = Math.max(state.loafMax, entry.duration);
+          state.loafCount++;
+        }
+      }).observe({ type: 'long-animation-frame', buffered: false });
+    } catch {
+      // Older Chromium: no long-animation-frame entries; the frame gaps still count.
+    }
+  });
+}
+
+async function stopFrameMonitor(page: Page): Promise<{ maxGap: number; frames: number; loafMax: number; loafCount: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: { maxGap: number; frames: number; loafMax: number; loafCount: number; stop: boolean } };
+    w.__frames.stop = true;
+    const { maxGap, frames, loafMax, loafCount } = w.__frames;
+    return { maxGap, frames, loafMax, loafCount };
+  });
+}
+
+async function main(): Promise<void> {
+  const input = caseInput<Input>();
+  const { text, deltas } = generateMarkdown(input.tokens);
+  const lastWords = text.trim().split('\n').pop()!.slice(-30);
+  const harness = await startWebviewHarness();
+  try {
+    const chat = await harness.openChat({ viewport: { width: 420, height: 900 } });
+    const cdp = await chat.page.context().newCDPSession(chat.page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
+    await chat.post(sessionState());
+    if (input.mode === 'stream') {
+      await chat.post(turnStarted('t1'));
+      await startFrameMonitor(chat.page);
+      const before = await metrics(cdp);
+      const started = Date.now();
+      const delivered = await chat.page.evaluate(
+        ({ deltas: list, rate }) =>
+          new Promise<number>((resolve) => {
+            let sent = 0;
+            let messages = 0;
+            const start = performance.now();
+            const tick = () => {
+              const due = Math.min(list.length, Math.floor(((performance.now() - start) * rate) / 1000));
+              if (due > sent) {
+                const textDelta = list.slice(sent, due).join('');
+                window.postMessage({ type: 'streamEvents', params: { turnId: 't1', events: [{ type: 'text-delta', text: textDelta }] } }, '*');
+                sent = due;
+                messages++;
+              }
+              if (sent < list.length) setTimeout(tick, 16);
+              else resolve(messages);
+            };
+            tick();
+          }),
+        { deltas, rate: input.rate },
+      );
+      await chat.post(done('t1'));
+      await chat.post(turnEnded('t1'));
+      const answer = chat.page.locator('.turn[data-turn-id="t1"] .markdown').first();
+      await chat.page.waitForFunction(
+        (words) => (document.querySelector('.turn[data-turn-id="t1"] .markdown')?.textContent ?? '').trimEnd().endsWith(words.trim()),
+        lastWords.replace(/[`*[\]()]/g, '').slice(-12),
+        { timeout: 60_000 },
+      );
+      // Two frames for the final flush.
+      await chat.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const after = await metrics(cdp);
+      const frames = await stopFrameMonitor(chat.page);
+      const streamedHtml = await answer.evaluate((el) => el.innerHTML);
+      await chat.post(transcript([{ role: 'user', content: 'Explain' }, { role: 'assistant', content: text }]));
+      const loaded = chat.page.locator('.turn[data-turn-id^="loaded-"] .markdown').first();
+      await loaded.waitFor({ timeout: 60_000 });
+      const oneShotHtml = await loaded.evaluate((el) => el.innerHTML);
+      reportCase({
+        ...costBetween(before, after),
+        wallMs: Date.now() - started,
+        messages: delivered,
+        deltas: deltas.length,
+        chars: text.length,
+        ...frames,
+        domEqualsOneShot: streamedHtml === oneShotHtml,
+        domLength: streamedHtml.length,
+        problems: await chat.problems(),
+      });
+    } else {
+      await startFrameMonitor(chat.page);
+      const before = await metrics(cdp);
+      const started = Date.now();
+      await chat.post(transcript([{ role: 'user', content: 'Explain' }, { role: 'assistant', content: text }]));
+      await chat.page.locator('.turn[data-turn-id^="loaded-"] .markdown').first().waitFor({ timeout: 60_000 });
+      await chat.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const after = await metrics(cdp);
+      const frames = await stopFrameMonitor(chat.page);
+      reportCase({ ...costBetween(before, after), wallMs: Date.now() - started, chars: text.length, ...frames, problems: await chat.problems() });
+    }
+  } finally {
+    await harness.close();
+  }
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,208 @@
+// Streams a long Markdown answer (default ~100,000 tokens of prose, lists, tables and code) into
+// the built chat webview in headless Chromium at a fixed rate (default 1,000 deltas/s, one message
+// per delta, as an unbatched host would) and measures what the user would feel:
+//   - main-thread script / layout / style time while streaming (Chrome DevTools Protocol metrics),
+//   - the longest frame (gaps between animation frames) and long tasks (PerformanceObserver),
+//   - whether the final streamed DOM equals a one-shot render of the same Markdown,
+//   - how long the one-shot render (a transcript load) takes.
+// Usage: npx tsx bench/renderBench.mts [--tokens=100000] [--rate=1000] [--tokens-per-delta=1]
+// Prints a summary, then the figures as JSON on the last line.
+import { startWebviewHarness } from '../test/helpers/webviewHarness.ts';
+
+function flag(name: string, fallback: number): number {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const value = arg ? Number(arg.split('=')[1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got "${arg}".`);
+  return value;
+}
+
+const TOKENS = flag('tokens', 100_000);
+const RATE = flag('rate', 1000);
+const TOKENS_PER_DELTA = flag('tokens-per-delta', 1);
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run streams the same answer. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = 'the provider config request stream token model retry header value file workspace agent tool answer error result key table path cache client server response delay limit update change option default'.split(' ');
+const CODE = {
+  ts: ['export async function fetchWithRetry(url: string, init: RequestInit, attempts = 3): Promise<Response> {', '  for (let attempt = 1; ; attempt++) {', '    const response = await fetch(url, init);', '    if (response.status !== 429 || attempt === attempts) return response;', '    await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 250));', '  }', '}'],
+  python: ['def load_config(path: str) -> dict:', '    """Read a TOML file and merge the defaults."""', '    with open(path, "rb") as handle:', '        data = tomllib.load(handle)', '    return {**DEFAULTS, **data}', '', 'print(load_config("config.toml"))'],
+  bash: ['set -euo pipefail', 'export OPENAI_API_KEY="$(security find-generic-password -s openai -w)"', 'for file in src/*.ts; do', '  echo "checking $file"', 'done'],
+} as const;
+
+/** A long, varied, LLM-like Markdown answer with at least `tokens` tokens. */
+function longAnswer(tokens: number): string {
+  const rand = random(42);
+  const pick = <T,>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
+  const sentence = () => {
+    const words = Array.from({ length: 8 + Math.floor(rand() * 14) }, () => pick(WORDS));
+    if (rand() < 0.3) words[2] = `\`${words[2]}\``;
+    if (rand() < 0.2) words[5] = `**${words[5]}**`;
+    return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
+  };
+  const blocks: string[] = [];
+  let section = 0;
+  while (tokenize(blocks.join('\n\n')).length < tokens) {
+    section++;
+    blocks.push(`## ${section}. ${sentence().slice(0, 40)}`);
+    blocks.push(Array.from({ length: 3 + Math.floor(rand() * 4) }, sentence).join(' '));
+    blocks.push(Array.from({ length: 3 + Math.floor(rand() * 4) }, (_, i) => (section % 2 ? `- ${sentence()}` : `${i + 1}. ${sentence()}`)).join('\n'));
+    const language = pick(Object.keys(CODE) as (keyof typeof CODE)[]);
+    blocks.push(`\`\`\`${language}\n${CODE[language].join('\n')}\n\`\`\``);
+    blocks.push(Array.from({ length: 2 + Math.floor(rand() * 3) }, sentence).join(' '));
+    if (section % 4 === 0) blocks.push(`| Key | Value | Note |\n| --- | :-: | --: |\n${Array.from({ length: 4 }, () => `| \`${pick(WORDS)}\` | ${pick(WORDS)} | ${pick(WORDS)} |`).join('\n')}`);
+    if (section % 5 === 0) blocks.push(`> ${sentence()} ${sentence()}`);
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** Splits text into token-sized pieces (up to 4 visible characters, with their leading whitespace). */
+function tokenize(text: string): string[] {
+  return text.match(/\s*[^\s]{1,4}|\s+/g) ?? [];
+}
+
+interface PageResult {
+  streamWallMs: number;
+  catchUpMs: number;
+  frames: number;
+  longestFrameMs: number;
+  p95FrameMs: number;
+  framesOver50ms: number;
+  longTasks: number;
+  longestTaskMs: number;
+}
+
+async function main(): Promise<void> {
+  const answer = longAnswer(TOKENS);
+  const tokens = tokenize(answer);
+  const deltas: string[] = [];
+  for (let i = 0; i < tokens.length; i += TOKENS_PER_DELTA) deltas.push(tokens.slice(i, i + TOKENS_PER_DELTA).join(''));
+  console.log(`answer: ${answer.length.toLocaleString()} chars, ${tokens.length.toLocaleString()} tokens, ${deltas.length.toLocaleString()} deltas at ${RATE}/s`);
+
+  const harness = await startWebviewHarness();
+  try {
+    const chat = await harness.openChat({ viewport: { width: 460, height: 900 } });
+    const cdp = await chat.page.context().newCDPSession(chat.page);
+    await cdp.send('Performance.enable');
+    const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+
+    await chat.post({ type: 'turnStarted', params: { turnId: 'bench' } });
+    const before = await metrics();
+    const stream: PageResult = await chat.page.evaluate(
+      async ([parts, rate]) => {
+        const frameGaps: number[] = [];
+        const longTasks: number[] = [];
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) longTasks.push(entry.duration);
+        });
+        observer.observe({ type: 'longtask', buffered: false });
+        let measuring = true;
+        let lastFrame = performance.now();
+        const onFrame = (now: number) => {
+          frameGaps.push(now - lastFrame);
+          lastFrame = now;
+          if (measuring) requestAnimationFrame(onFrame);
+        };
+        requestAnimationFrame(onFrame);
+
+        const start = performance.now();
+        let sent = 0;
+        await new Promise<void>((done) => {
+          const tick = () => {
+            const due = Math.min(parts.length, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
+            for (; sent < due; sent++) {
+              window.postMessage({ type: 'streamEvents', params: { turnId: 'bench', events: [{ type: 'text-delta', text: parts[sent] }] } }, '*');
+            }
+            if (sent < parts.length) setTimeout(tick, 1);
+            else done();
+          };
+          tick();
+        });
+        const streamWallMs = performance.now() - start;
+        // Wait until the last delta is on screen.
+        const last = parts[parts.length - 1].trim();
+        await new Promise<void>((done) => {
+          const check = () => {
+            const markdown = document.querySelector('.turn[data-turn-id="bench"] .markdown');
+            if (markdown?.textContent?.trimEnd().endsWith(last)) done();
+            else requestAnimationFrame(check);
+          };
+          check();
+        });
+        const catchUpMs = performance.now() - start - streamWallMs;
+        measuring = false;
+        observer.disconnect();
+        const sorted = [...frameGaps].sort((a, b) => a - b);
+        return {
+          streamWallMs,
+          catchUpMs,
+          frames: frameGaps.length,
+          longestFrameMs: sorted[sorted.length - 1] ?? 0,
+          p95FrameMs: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+          framesOver50ms: frameGaps.filter((g) => g > 50).length,
+          longTasks: longTasks.length,
+          longestTaskMs: Math.max(0, ...longTasks),
+        };
+      },
+      [deltas, RATE] as const,
+    );
+    const after = await metrics();
+    await chat.post({ type: 'streamEvents', params: { turnId: 'bench', events: [{ type: 'done', stopReason: 'stop' }] } });
+
+    const oneShot = await chat.page.evaluate(async (text) => {
+      const streamed = document.querySelector('.turn[data-turn-id="bench"] .markdown')!.innerHTML;
+      const elements = document.querySelectorAll('.turn[data-turn-id="bench"] .markdown *').length;
+      let handledAt = 0;
+      window.addEventListener('message', () => (handledAt = performance.now()), { once: true });
+      const start = performance.now();
+      window.postMessage({ type: 'transcript', params: { messages: [{ role: 'user', content: 'bench' }, { role: 'assistant', content: text }] } }, '*');
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const paintedAt = performance.now();
+      const oneShotHtml = document.querySelector('.turn .markdown')!.innerHTML;
+      return { equal: streamed === oneShotHtml, streamedLength: streamed.length, oneShotLength: oneShotHtml.length, elements, renderMs: handledAt - start, toFrameMs: paintedAt - start };
+    }, answer);
+
+    const delta = (name: string) => Math.round(((after[name] ?? 0) - (before[name] ?? 0)) * 1000);
+    const figures = {
+      tokens: tokens.length,
+      chars: answer.length,
+      deltas: deltas.length,
+      deltasPerSecond: RATE,
+      streamWallMs: Math.round(stream.streamWallMs),
+      catchUpMs: Math.round(stream.catchUpMs),
+      scriptMs: delta('ScriptDuration'),
+      layoutMs: delta('LayoutDuration'),
+      styleMs: delta('RecalcStyleDuration'),
+      taskMs: delta('TaskDuration'),
+      frames: stream.frames,
+      longestFrameMs: Math.round(stream.longestFrameMs * 10) / 10,
+      p95FrameMs: Math.round(stream.p95FrameMs * 10) / 10,
+      framesOver50ms: stream.framesOver50ms,
+      longTasks: stream.longTasks,
+      longestTaskMs: Math.round(stream.longestTaskMs),
+      domElements: oneShot.elements,
+      finalDomEqualsOneShot: oneShot.equal,
+      oneShotRenderMs: Math.round(oneShot.renderMs * 10) / 10,
+      oneShotToFrameMs: Math.round(oneShot.toFrameMs * 10) / 10,
+    };
+    console.log(
+      `streamed in ${figures.streamWallMs} ms (+${figures.catchUpMs} ms to catch up); main thread: script ${figures.scriptMs} ms, layout ${figures.layoutMs} ms, style ${figures.styleMs} ms, tasks ${figures.taskMs} ms`,
+    );
+    console.log(`frames: ${figures.frames}, longest ${figures.longestFrameMs} ms, p95 ${figures.p95FrameMs} ms, ${figures.framesOver50ms} over 50 ms; long tasks: ${figures.longTasks} (longest ${figures.longestTaskMs} ms)`);
+    console.log(`final DOM equals one-shot render: ${figures.finalDomEqualsOneShot} (${oneShot.streamedLength} vs ${oneShot.oneShotLength} chars of HTML, ${figures.domElements} elements); one-shot render ${figures.oneShotRenderMs} ms (${figures.oneShotToFrameMs} ms to the next frame)`);
+    console.log(JSON.stringify(figures));
+    if (!figures.finalDomEqualsOneShot) process.exitCode = 1;
+  } finally {
+    await harness.close();
+  }
+}
+
+await main();
