@@ -78,6 +78,10 @@ interface PageResult {
   framesOver50ms: number;
   longTasks: number;
   longestTaskMs: number;
+  renders: number;
+  renderTotalMs: number;
+  longestRenderMs: number;
+  p95RenderMs: number;
 }
 
 async function main(): Promise<void> {
@@ -99,6 +103,15 @@ async function main(): Promise<void> {
     const stream: PageResult = await chat.page.evaluate(
       async ([parts, rate]) => {
         const frameGaps: number[] = [];
+        // Time every animation-frame callback (the webview renders queued deltas in one per frame).
+        const flushes: number[] = [];
+        const nativeRaf = window.requestAnimationFrame.bind(window);
+        window.requestAnimationFrame = (callback) =>
+          nativeRaf((time) => {
+            const t0 = performance.now();
+            callback(time);
+            flushes.push(performance.now() - t0);
+          });
         const longTasks: number[] = [];
         const observer = new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) longTasks.push(entry.duration);
@@ -109,9 +122,9 @@ async function main(): Promise<void> {
         const onFrame = (now: number) => {
           frameGaps.push(now - lastFrame);
           lastFrame = now;
-          if (measuring) requestAnimationFrame(onFrame);
+          if (measuring) nativeRaf(onFrame);
         };
-        requestAnimationFrame(onFrame);
+        nativeRaf(onFrame);
 
         const start = performance.now();
         let sent = 0;
@@ -133,14 +146,16 @@ async function main(): Promise<void> {
           const check = () => {
             const markdown = document.querySelector('.turn[data-turn-id="bench"] .markdown');
             if (markdown?.textContent?.trimEnd().endsWith(last)) done();
-            else requestAnimationFrame(check);
+            else nativeRaf(check);
           };
           check();
         });
         const catchUpMs = performance.now() - start - streamWallMs;
         measuring = false;
         observer.disconnect();
+        window.requestAnimationFrame = nativeRaf;
         const sorted = [...frameGaps].sort((a, b) => a - b);
+        const flushSorted = flushes.sort((a, b) => a - b);
         return {
           streamWallMs,
           catchUpMs,
@@ -150,6 +165,10 @@ async function main(): Promise<void> {
           framesOver50ms: frameGaps.filter((g) => g > 50).length,
           longTasks: longTasks.length,
           longestTaskMs: Math.max(0, ...longTasks),
+          renders: flushSorted.length,
+          renderTotalMs: flushSorted.reduce((a, b) => a + b, 0),
+          longestRenderMs: flushSorted[flushSorted.length - 1] ?? 0,
+          p95RenderMs: flushSorted[Math.floor(flushSorted.length * 0.95)] ?? 0,
         };
       },
       [deltas, RATE] as const,
@@ -188,6 +207,10 @@ async function main(): Promise<void> {
       framesOver50ms: stream.framesOver50ms,
       longTasks: stream.longTasks,
       longestTaskMs: Math.round(stream.longestTaskMs),
+      renders: stream.renders,
+      renderTotalMs: Math.round(stream.renderTotalMs),
+      longestRenderMs: Math.round(stream.longestRenderMs * 10) / 10,
+      p95RenderMs: Math.round(stream.p95RenderMs * 10) / 10,
       domElements: oneShot.elements,
       finalDomEqualsOneShot: oneShot.equal,
       oneShotRenderMs: Math.round(oneShot.renderMs * 10) / 10,
@@ -196,6 +219,7 @@ async function main(): Promise<void> {
     console.log(
       `streamed in ${figures.streamWallMs} ms (+${figures.catchUpMs} ms to catch up); main thread: script ${figures.scriptMs} ms, layout ${figures.layoutMs} ms, style ${figures.styleMs} ms, tasks ${figures.taskMs} ms`,
     );
+    console.log(`renders (one per frame with new text): ${figures.renders}, total ${figures.renderTotalMs} ms, longest ${figures.longestRenderMs} ms, p95 ${figures.p95RenderMs} ms`);
     console.log(`frames: ${figures.frames}, longest ${figures.longestFrameMs} ms, p95 ${figures.p95FrameMs} ms, ${figures.framesOver50ms} over 50 ms; long tasks: ${figures.longTasks} (longest ${figures.longestTaskMs} ms)`);
     console.log(`final DOM equals one-shot render: ${figures.finalDomEqualsOneShot} (${oneShot.streamedLength} vs ${oneShot.oneShotLength} chars of HTML, ${figures.domElements} elements); one-shot render ${figures.oneShotRenderMs} ms (${figures.oneShotToFrameMs} ms to the next frame)`);
     console.log(JSON.stringify(figures));

@@ -10,6 +10,7 @@ import { createCredentialResolver } from './core/providers/credentialResolver';
 import type { WireDeps } from './core/wire/wireDeps';
 import { createNodeConfigFs } from './node/nodeConfigFs';
 import { createNodeProcessRunner } from './node/processRunner';
+import { registerChat, type ChatRegistration } from './vscode/chat/registerChat';
 import { registerProviderCommands } from './vscode/commands/registerCommands';
 import { EXPLAIN_SCHEME, ExplainDocumentProvider } from './vscode/commands/explainCommand';
 import { ConfigDiagnostics } from './vscode/configDiagnostics';
@@ -28,6 +29,7 @@ import { createListModels, createTestConnection } from './vscode/wireAdapters';
 
 /** The provider service of the running extension (for the chat view). */
 export let providers: ProviderService | undefined;
+let chat: ChatRegistration | undefined;
 
 export function activate(context: vscode.ExtensionContext): { providers: ProviderService } {
   const channel = vscode.window.createOutputChannel('Switchboard', { log: true });
@@ -82,11 +84,15 @@ export function activate(context: vscode.ExtensionContext): { providers: Provide
     }),
     ...registerProviderCommands(service, () => channel.show(true)),
   );
+  chat = registerChat(context, service, logger);
+  context.subscriptions.push(...chat.disposables);
   logger.info(`Switchboard activated (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted'}).`);
   void config.ready().catch((error: unknown) => logger.error(`First configuration load failed: ${String(error)}`));
   return { providers: service };
 }
 
-export function deactivate(): void {
+export async function deactivate(): Promise<void> {
+  await chat?.flush();
+  chat = undefined;
   providers = undefined;
 }

@@ -10,6 +10,14 @@ import { runCli } from './runCli';
 import { EXIT_FAILURE } from './verbTypes';
 import { VERBS } from './verbs';
 
+// `switchboard exec ... | head`: the reader went away. Stop quietly, like other Unix tools.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   return runCli(argv, {
     env: process.env,

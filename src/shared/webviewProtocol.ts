@@ -274,19 +274,22 @@ export const toWebview = {
     'notification',
     z.object({ sessions: z.array(sessionSummary), currentSessionId: z.string().optional() }),
   ),
-  /** The attachments for the next message changed (the full list). */
-  attachments: define('attachments', 'notification', z.object({ attachments: z.array(attachment) })),
+  /**
+   * The attachments for the next message changed (the full list). `focusInput` (optional, added
+   * for "Switchboard: Open Chat" / "Ask About Selection"): also move the keyboard focus to the
+   * message box; a webview that does not know it ignores it.
+   */
+  attachments: define(
+    'attachments',
+    'notification',
+    z.object({ attachments: z.array(attachment), focusInput: z.boolean().optional() }),
+  ),
   /** Answer to `requestFileCompletions` with the same `requestId`. */
   fileCompletions: define(
     'fileCompletions',
     'notification',
     z.object({ requestId, items: z.array(fileCompletionItem) }),
   ),
-  /**
-   * Move the keyboard focus to the message box ("Switchboard: Open Chat", "Ask About Selection").
-   * Added by the chat host; a webview that does not handle it simply ignores it.
-   */
-  focusInput: define('focusInput', 'notification', empty),
 } as const;
 
 // ---- Webview -> host -----------------------------------------------------------------------

@@ -120,6 +120,8 @@ export class ChatApp {
         break;
       case 'streamEvents':
         this.inTurn(message.params.turnId, message.type, (turn) => turn.applyEvents(message.params.events));
+        // Text renders (and scrolls) in the next frame; don't force a layout per delta.
+        if (message.params.events.every((e) => e.type === 'text-delta' || e.type === 'reasoning-delta')) return;
         break;
       case 'toolCall':
         this.inTurn(message.params.turnId, message.type, (turn) => turn.showToolCall(message.params));

@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
@@ -19,7 +19,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderChatHtml } from '../../src/shared/chatHtml';
 import type { ToHostMessage } from '../../src/shared/webviewProtocol';
 
-const REPO = resolve(__dirname, '../..');
+// `__filename`, not `__dirname`: tsx gives a wrong `__dirname` when an .mts file (the bench) imports this.
+const REPO = resolve(dirname(__filename), '../..');
 
 /** Launch flags for headless Chromium in containers and CI. */
 export const CHROMIUM_ARGS = [

@@ -1,12 +1,12 @@
-// Secrets through the CLI: the real `switchboard` bundle (src/cli/main.ts built with esbuild, as
-// dist/cli.js is) run as a subprocess with HOME/CODEX_HOME in a temp folder. A canary credential
-// comes from an env key, an experimental_bearer_token, an auth command's stdout, and a `-c`
-// override; the active provider points at a local server that echoes headers back in a 401.
-// EVERY registered verb is run (with a prompt when it takes positionals, so `exec` is covered as
-// soon as it is registered), in text and --json form; then config files that hold the canary
-// right before a syntax error. The canary must not be in stdout or stderr, and a broken file
-// must produce `file:line:column` diagnostics and exit code 2. Sweeps run `runCli` in-process
-// (same code as the bundle minus main.ts) to stay fast; each case also runs the real bundle.
+// Secrets through the CLI: a canary credential comes from an env key, an
+// experimental_bearer_token, an auth command's stdout, and a `-c` override; the active provider
+// points at a local server that echoes headers back in a 401. EVERY registered verb is run (with a
+// prompt when it takes positionals, so `exec` is covered as soon as it is registered), in text and
+// --json form; then config files that hold the canary right before a syntax error. The canary must
+// not be in stdout or stderr, and a broken file must produce `file:line:column` diagnostics and
+// exit code 2. Sweeps run `runCli` in-process with the real loader and Node adapters (fast); each
+// case also runs the real `switchboard` bundle (src/cli/main.ts built with esbuild, as
+// dist/cli.js is) as a subprocess with HOME/CODEX_HOME in a temp folder.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { VERBS } from '../../src/cli/verbs';
 import { loadConfig } from '../../src/core/config/loadConfig';
 import { createNodeConfigFs } from '../../src/node/nodeConfigFs';
 import { createNodeProcessRunner } from '../../src/node/processRunner';
-import { CanarySet, startEchoServer, type EchoServer } from '../helpers/canary';
+import { CanarySet, echoOfHeaders, startEchoServer, type EchoServer } from '../helpers/canary';
 import { q, sandbox, tempDir, type Sandbox } from './support';
 
 const REPO = resolve(__dirname, '../..');
@@ -127,15 +127,27 @@ describe('every verb, every auth source: no canary in the output', () => {
       writeFileSync(tokenScript, `process.stdout.write(${q(COMMAND_TOKEN)})`);
       const box = sandbox(userToml(provider, tokenScript));
       const ran: string[] = [];
+      const from = server.requests.length;
       for (const args of verbCommandLines()) {
-        const run = await switchboard(box, args, { SB_CLI_KEY: ENV_KEY });
-        assert.notEqual(run.code, null);
+        const run = await switchboardInProcess(box, args, { SB_CLI_KEY: ENV_KEY });
         canaries.assertAbsent(`switchboard ${args.join(' ')} (${provider})`, run.stdout, run.stderr);
         ran.push(`${args.join(' ')} -> ${run.code}`);
       }
+      // Verbs that talk to the provider (exec, providers test) really sent the secret, and the
+      // server echoed it back: the absence above is redaction at work, not an untested path.
+      const token = { envp: ENV_KEY, bearerp: BEARER, cmdp: COMMAND_TOKEN }[provider]!;
+      const sent = server.requests.slice(from).map((r) => echoOfHeaders(r.headers));
+      assert.ok(sent.some((echo) => echo.includes(token)), `no verb sent the ${provider} credential; ran:\n${ran.join('\n')}`);
+      // And the real bundle as a subprocess (main.ts's own output paths).
       const list = await switchboard(box, ['providers', 'list', '--json'], { SB_CLI_KEY: ENV_KEY });
+      canaries.assertAbsent(`switchboard providers list --json (subprocess, ${provider})`, list.stdout, list.stderr);
       assert.equal(list.code, 0, list.stderr);
       assert.ok((JSON.parse(list.stdout) as { id: string }[]).some((p) => p.id === provider));
+      const before = server.requests.length;
+      const exec = await switchboard(box, ['exec', 'say hello', '--json'], { SB_CLI_KEY: ENV_KEY });
+      canaries.assertAbsent(`switchboard exec --json (subprocess, ${provider})`, exec.stdout, exec.stderr);
+      assert.notEqual(exec.code, 0, 'the 401 fails the run');
+      assert.ok(server.requests.slice(before).some((r) => echoOfHeaders(r.headers).includes(token)), 'exec sent the credential');
       assert.ok(ran.length >= 4, ran.join('\n'));
     });
   }

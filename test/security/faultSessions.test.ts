@@ -81,8 +81,9 @@ function assertTranscriptHoldsShownText(o: Outcome): void {
 }
 
 async function withServer(script: FaultStep[] | ((index: number, server: FaultServer) => FaultStep), fn: (server: FaultServer) => Promise<void>) {
-  let server: FaultServer | undefined;
-  server = await startFaultServer(typeof script === 'function' ? (i) => script(i, server!) : script);
+  const holder: { server?: FaultServer } = {};
+  const server = await startFaultServer(typeof script === 'function' ? (i) => script(i, holder.server!) : script);
+  holder.server = server;
   try {
     await fn(server);
   } finally {

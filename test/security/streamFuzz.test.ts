@@ -180,7 +180,7 @@ async function streamOnce(fixture: (typeof FIXTURES)[number], body: Buffer, chun
   const { value: events } = await withinBudget(label, CASE_BUDGET_MS, () => collect(client.stream({ provider, model: 'fuzz', messages: [{ role: 'user', content: 'hi' }] })));
   const last = checkEvents(events, label);
   if (last.type === 'done') tally.done++;
-  else {
+  else if (last.type === 'error') {
     tally.error.set(last.error.kind, (tally.error.get(last.error.kind) ?? 0) + 1);
     if (last.error.kind === 'internal') tally.internal.push(`${label}: ${last.error.message}`);
   }

@@ -14,6 +14,7 @@
  */
 import type { AgentEvent, ToolCallUpdate, TurnEndReason } from '../../core/agent/agentEvents';
 import type { TurnResult } from '../../core/agent/agentSession';
+import { redactSecrets } from '../../core/providers/redact';
 import type { ErrorInfo } from '../../shared/errors';
 import type { StreamEvent, Usage } from '../../shared/streamEvents';
 import type { CliIo } from '../verbTypes';
@@ -34,8 +35,9 @@ export interface ExecPrinter {
   finish(result: TurnResult): void;
 }
 
+/** The error for people; redacted once more (the wire already removed the request's secrets). */
 function errorText(error: ErrorInfo): string {
-  return `switchboard: ${error.message}\n${error.fix ? `${error.fix}\n` : ''}`;
+  return redactSecrets(`switchboard: ${error.message}\n${error.fix ? `${error.fix}\n` : ''}`);
 }
 
 function firstLine(text: string): string {

@@ -17,6 +17,8 @@ export interface FailureInput {
   credentialSource: CredentialSource;
   /** HTTP status of the test request's response, when one came. */
   httpStatus?: number;
+  /** Its content type, when one came. */
+  contentType?: string;
   listedModels: readonly string[];
   modelsListed: boolean;
   probe: EndpointProbe;
@@ -36,6 +38,13 @@ export async function diagnoseRequestFailure(input: FailureInput): Promise<Diagn
   }
   if (info.kind === 'bad_request' && mentionsModel(info.message, provider)) {
     return { area: 'model', fix: modelFix(provider, input.model, input.listedModels) };
+  }
+  const type = input.contentType?.split(';')[0].trim().toLowerCase();
+  if (streamed && type && type !== 'text/event-stream' && (info.kind === 'network' || info.kind === 'protocol')) {
+    return {
+      area: 'streaming',
+      fix: streamingFix(provider, `The provider answered HTTP ${input.httpStatus} with ${type}, not an event stream (text/event-stream) — a proxy or login page, or a server without streaming?`),
+    };
   }
   if (info.kind === 'protocol') {
     return { area: 'streaming', fix: streamingFix(provider, 'The provider answered, but not with a usable event stream.') };

@@ -96,6 +96,7 @@ export async function runRequestStep(input: RequestStepInput): Promise<StepOutco
     info: error,
     credentialSource: input.credential.source,
     httpStatus: timing.status,
+    contentType: timing.contentType,
     listedModels: input.listedModels,
     modelsListed: input.modelsListed,
     probe: createEndpointProbe(input.wire, provider, input.credential, input.signal),

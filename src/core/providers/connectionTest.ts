@@ -22,7 +22,8 @@ import { runModelsStep } from './connectionModels';
 import { runRequestStep } from './connectionRequest';
 import { describeCredentialSource, type Credential } from './credential';
 import type { ProviderInfo } from './providerInfo';
-import { redactSecrets } from './redact';
+import { readEnvValue } from './providerAuth';
+import { isSensitiveHeader, redactSecrets } from './redact';
 
 /** Which check a step is. */
 export type ConnectionStepId = 'config' | 'credential' | 'models' | 'request';
@@ -133,6 +134,10 @@ export async function* testConnection(
   }
   const target = config.provider;
   const chosenModel = config.model;
+  for (const [name, variable] of Object.entries(target.envHttpHeaders)) {
+    const value = isSensitiveHeader(name) ? readEnvValue(deps.wire.env, variable) : undefined;
+    if (value) secrets.push(value);
+  }
 
   // 2. Credential.
   started = now();
@@ -170,7 +175,7 @@ export async function* testConnection(
     timeoutMs: deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     now,
     signal,
-  });
+  }).catch((error: unknown): StepOutcome => ({ status: 'fail', area: 'provider', detail: toErrorInfo(error).message, error: toErrorInfo(error), fix: 'This looks like a bug in Switchboard; please report it.' }));
   yield finish('request', started, request);
 }
 

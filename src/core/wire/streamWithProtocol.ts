@@ -55,7 +55,7 @@ export function secretsOf(credential: Credential | undefined, headers: Record<st
 export function envHeaderSecrets(provider: ProviderInfo, env: Env): string[] {
   return Object.values(provider.envHttpHeaders ?? {})
     .map((variable) => readEnvValue(env, variable))
-    .filter((value): value is string => value !== undefined && false);
+    .filter((value): value is string => value !== undefined);
 }
 
 export interface StreamInput {

@@ -144,7 +144,7 @@ export class ChatController {
 
   /** Moves the keyboard focus to the message box. */
   focusInput(): void {
-    this.post(toWebview.focusInput.create({}));
+    this.post(toWebview.attachments.create({ attachments: this.attachments.list(), focusInput: true }));
   }
 
   /** Starts an empty chat (the running turn, if any, is stopped). */

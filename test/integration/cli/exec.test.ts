@@ -1,10 +1,13 @@
 // `switchboard exec` as a real child process against local model servers: the answer alone on
 // stdout (exactly), the rest on stderr, on each wire protocol (a custom chat provider, the
 // built-in openai moved with openai_base_url, a custom provider with wire_api = "anthropic" —
-// the built-in anthropic is reserved and cannot be moved); --json event lines; a prompt from stdin; exit codes
-// 1 (500 after retries, an error event inside a 200 stream, a missing key) and 2 (config error).
+// the built-in anthropic is reserved and cannot be moved); --json event lines; a prompt from stdin;
+// --provider/--model/--profile/-c; exit codes 1 (500 after retries, an error event inside a 200
+// stream, a missing key) and 2 (config error, unreadable ca_certificate); HTTP_PROXY honoured.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { sseBodyOf } from '../../helpers/corpus';
 import { startFaultServer } from '../../helpers/faultServer';
 import { startScriptedModelServer, type ScriptedModelServer } from '../../helpers/scriptedModelServer';
@@ -135,6 +138,32 @@ test('exec reads the prompt from stdin with "-" and with no argument when stdin 
   });
 });
 
+test('exec applies --provider, --model, --profile and -c overrides', async () => {
+  const server = await startScriptedModelServer([{ text: 'a' }, { text: 'b' }]);
+  await withServer(server, async () => {
+    const box = sandbox(`${CHAT_CONFIG('http://127.0.0.1:1/v1')}
+[model_providers.other]
+name = "Other"
+base_url = ${tomlString(server.baseUrl)}
+env_key = "LOCAL_KEY"
+wire_api = "chat"
+
+[profiles.fast]
+model_provider = "other"
+model = "fast-model"
+`);
+    const flags = await runCli(bundle, box, ['exec', '--provider', 'other', '-m', 'picked', '-c', 'model_providers.other.http_headers={"X-Flag"="yes"}', 'hi'], {
+      env: { LOCAL_KEY: KEY },
+    });
+    assert.equal(flags.code, 0, flags.stderr);
+    const profile = await runCli(bundle, box, ['exec', '--profile', 'fast', 'hi'], { env: { LOCAL_KEY: KEY } });
+    assert.equal(profile.code, 0, profile.stderr);
+    assert.deepEqual(server.requests.map((r) => r.model), ['picked', 'fast-model']);
+    assert.equal(server.requests[0].headers['x-flag'], 'yes');
+    assert.equal(server.requests[1].headers['x-flag'], undefined);
+  });
+});
+
 test('exec exits 1 when the provider keeps answering 500 (after request_max_retries)', async () => {
   const server = await startFaultServer(() => ({ kind: 'status', status: 500, body: '{"error":{"message":"upstream exploded"}}' }));
   try {
@@ -205,4 +234,55 @@ test('exec with a missing key: stderr names the variable and its env_key_instruc
     assert.match(result.stderr, /Missing environment variable: `LOCAL_KEY`\. Create one at https:\/\/keys\.example\.test and export it\./);
     assert.equal(server.requests.length, 0);
   });
+});
+
+/** A CONNECT proxy that records each tunnel target and connects every tunnel to `port` on 127.0.0.1. */
+async function startConnectProxy(port: number): Promise<{ origin: string; targets: string[]; close(): Promise<void> }> {
+  const targets: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer();
+  server.on('connect', (request: IncomingMessage, client: Socket, head: Buffer) => {
+    targets.push(request.url ?? '');
+    const upstream = connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client).pipe(upstream);
+    });
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => {});
+      socket.on('close', () => sockets.delete(socket));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    targets,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+test('exec honours HTTP_PROXY (through the wire transport) and fails with exit 2 on an unreadable ca_certificate', async () => {
+  const provider = await startScriptedModelServer([{ text: 'via proxy' }]);
+  const proxy = await startConnectProxy(Number(new URL(provider.baseUrl).port));
+  try {
+    const box = sandbox(CHAT_CONFIG('http://provider.invalid/v1'));
+    const result = await runCli(bundle, box, ['exec', 'hi'], { env: { LOCAL_KEY: KEY, HTTP_PROXY: proxy.origin }, secrets: [KEY] });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, 'via proxy\n');
+    assert.deepEqual(proxy.targets, ['provider.invalid:80'], 'the request went through the proxy');
+    assert.equal(provider.requests[0].headers.host, 'provider.invalid');
+  } finally {
+    await proxy.close();
+    await provider.close();
+  }
+
+  const box = sandbox(`${CHAT_CONFIG('https://provider.invalid/v1')}ca_certificate = "/definitely/missing/corp-root.pem"\n`);
+  const result = await runCli(bundle, box, ['exec', 'hi'], { env: { LOCAL_KEY: KEY }, secrets: [KEY] });
+  assert.equal(result.code, 2);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /Cannot read the CA certificate file \/definitely\/missing\/corp-root\.pem \(from caCertificate of provider `local`\)/);
 });

@@ -212,6 +212,35 @@ test('JSON instead of an event stream: a streaming problem', async () => {
   );
 });
 
+test('an HTML page with status 200 (a proxy login page): a streaming problem naming the content type', async () => {
+  const html: Answer = (response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end('<html><body>Please sign in to the proxy</body></html>');
+  };
+  await withRoutes({ 'POST /v1/chat/completions': html }, async (server) => {
+    const steps = await runConnectionTest({ wire: wire() }, provider('chat', `${server.origin}/v1`), 'm');
+    assert.equal(steps[3].area, 'streaming');
+    assert.match(steps[3].fix!, /^The provider answered HTTP 200 with text\/html, not an event stream/);
+    assert.equal(server.find('POST', '/chat/completions').length, 1, 'the test request is not retried');
+  });
+});
+
+test('a healthy anthropic-wire provider (recorded anthropic-001 stream): x-api-key, every step ok', async () => {
+  await withRoutes(
+    { 'GET /v1/models': modelsAnswer(['claude-a']), 'POST /v1/messages': sseAnswer(sseBodyOf('anthropic-001-basic-text-ping.txt')) },
+    async (server) => {
+      const steps = await runConnectionTest({ wire: wire() }, provider('anthropic', `${server.origin}/v1`), 'claude-a');
+      assert.deepEqual(statuses(steps), ['config:ok', 'credential:ok', 'models:ok', 'request:ok']);
+      const sent = server.find('POST', '/messages')[0];
+      assert.equal(sent.headers['x-api-key'], KEY);
+      const body = JSON.parse(sent.body) as Record<string, unknown>;
+      assert.equal(body.max_tokens, 16);
+      assert.equal(body.stream, true);
+      assertNoSecret(steps);
+    },
+  );
+});
+
 test('a stream that stalls after its first event: the test gives up at its cap, a streaming problem', async () => {
   await withRoutes({ 'POST /v1/chat/completions': stallAnswer(CHAT_FIRST_CHUNK) }, async (server) => {
     const started = Date.now();

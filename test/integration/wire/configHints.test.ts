@@ -134,6 +134,19 @@ describe('headers and URLs', () => {
     assert.match(summary.error!.message, /JSON document instead of an event stream/);
   });
 
+  test('a 200 HTML page (a proxy login page) is reported at once, not retried as a broken stream', async () => {
+    server = await startReplayServer(() => ({
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: '<html><body>Please sign in to the corporate proxy</body></html>',
+    }));
+    const client = createModelClient({ credentials: fakeCredentials(), env: {}, clock: instantClock() });
+    const summary = summarize(await collect(client.stream({ provider: makeProvider('chat', `${server.baseUrl}/v1`), model: 'm', messages: [] })));
+    assert.equal(server.requests.length, 1);
+    assert.equal(summary.error?.kind, 'protocol');
+    assert.match(summary.error!.message, /HTML page instead of an event stream/);
+    assert.match(summary.error!.fix!, /proxy/);
+  });
+
   test('a provider without base_url is a config error naming the table', async () => {
     const client = createModelClient({ credentials: fakeCredentials(), env: {}, clock: instantClock() });
     const summary = summarize(await collect(client.stream({ provider: makeProvider('chat', '', { id: 'gw', baseUrl: undefined }), model: 'm', messages: [] })));

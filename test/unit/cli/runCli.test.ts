@@ -138,7 +138,7 @@ test('usage errors exit 2 with usage on stderr; help and version exit 0', async 
     assert.equal(stdout, '');
     assert.match(stderr, /^switchboard: .*\nusage: switchboard <command>/s);
   }
-  assert.match((await cli(['providers'])).stderr, /Did you mean: providers list\?/);
+  assert.match((await cli(['providers'])).stderr, /Did you mean: providers list, providers test\?/);
   const help = await cli(['--help']);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /providers list \[--json\]/);

@@ -1,7 +1,8 @@
 /**
- * A 2xx answer that is JSON instead of an event stream: a server that ignored `stream: true`, or
- * a gateway that reports errors with status 200. Either way it is not a stream we can read, so
- * it becomes an error that quotes the provider (redacted).
+ * A 2xx answer that is not an event stream: JSON from a server that ignored `stream: true` or a
+ * gateway that reports errors with status 200, or an HTML page (a proxy's login or block page).
+ * Neither is a stream we can read, and retrying will not change that, so each becomes a
+ * non-retryable error that says what came back (quoting the provider, redacted).
  */
 import { SwitchboardError } from '../../../shared/errors';
 import { providerLabel, type ErrorContext } from '../errors/errorContext';
@@ -11,6 +12,17 @@ import { InStreamError, readBodySnippet } from './wireErrors';
 
 export async function checkStreamContentType(response: Response, ctx: ErrorContext): Promise<void> {
   const type = response.headers.get('content-type')?.toLowerCase() ?? '';
+  if (type.includes('text/html')) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new SwitchboardError({
+      kind: 'protocol',
+      message: `${providerLabel(ctx.provider)} answered with an HTML page instead of an event stream (status ${response.status}).`,
+      fix: 'A proxy or login page may be in the way, or base_url points at a web page rather than the API; check base_url and your proxy settings.',
+      providerId: ctx.provider.id,
+      actions: ['openConfig', 'testConnection'],
+      retryable: false,
+    });
+  }
   if (!type.includes('application/json')) return;
   const body = await readBodySnippet(response);
   let parsed: unknown;
