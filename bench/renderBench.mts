@@ -7,7 +7,7 @@
 //   - how long the one-shot render (a transcript load) takes.
 // Usage: npx tsx bench/renderBench.mts [--tokens=100000] [--rate=1000] [--tokens-per-delta=1]
 // Prints a summary, then the figures as JSON on the last line.
-import { startWebviewHarness } from '../test/helpers/webviewHarness.ts';
+import { startWebviewHarness } from '../test/helpers/webviewHarness';
 
 function flag(name: string, fallback: number): number {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));

@@ -15,7 +15,7 @@ const VARIANT = process.argv[4] ?? 'base';
   await chat.page.reload();
   await chat.page.waitForFunction(() => (window as any).__vscode.posted.some((m: any) => m.type === 'ready'));
   const cdp = await chat.page.context().newCDPSession(chat.page);
-  if (VARIANT === 'cv') await chat.page.addStyleTag({ content: '.markdown > * { content-visibility: auto; contain-intrinsic-size: auto 3em; }' });
+  if (VARIANT === 'cv') await chat.page.evaluate(() => { const sheet = new CSSStyleSheet(); sheet.replaceSync('.markdown > * { content-visibility: auto; contain-intrinsic-size: auto 3em; }'); document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; });
   await cdp.send('Performance.enable');
   const metric = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as any).metrics.map((m: any) => [m.name, m.value]));
   await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -32,7 +32,7 @@ const VARIANT = process.argv[4] ?? 'base';
     tick(); }), { list: deltas, batched: BATCHED });
   const { profile } = await cdp.send('Profiler.stop') as any;
   const m1 = await metric();
-  console.log(VARIANT, BATCHED ? 'batched' : 'unbatched', Object.fromEntries(['ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'TaskDuration'].map((k) => [k, Math.round((m1[k] - m0[k]) * 1000)])));
+  console.log(VARIANT, BATCHED ? 'batched' : 'unbatched', JSON.stringify(Object.fromEntries(['ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'TaskDuration'].map((k) => [k, Math.round((m1[k] - m0[k]) * 1000)]))));
   writeFileSync('/tmp/sbprof/render.cpuprofile', JSON.stringify(profile));
   await harness.close();
   // self time by function

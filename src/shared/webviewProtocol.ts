@@ -8,11 +8,29 @@
  * line, and build what they send with `<registry>.<type>.create(params)`.
  *
  * Wire shape: `{ type: string, params: object }`.
+ *
+ * What the host does (src/vscode/chat/...):
+ * - HTML: `renderChatHtml` (src/shared/chatHtml.ts) with a fresh nonce; `localResourceRoots` =
+ *   dist/webview; `enableScripts: true`. The webview never navigates: links arrive as `openLink`.
+ * - On `ready` (sent on every load, including after the view was hidden and re-created): send
+ *   `sessionState`, `transcript`, `sessionList` and `attachments`. The webview keeps only the
+ *   draft text itself (vscode.setState).
+ * - A turn: `turnStarted` first, then `streamEvents` (batch freely, e.g. per 16 ms), `toolCall` /
+ *   `toolResult` / `approvalRequest` as the agent works, finally `turnEnded` (always, also after
+ *   stop or error). Messages for a turn id the webview has not seen are dropped and logged.
+ * - `sendMessage` while a turn runs should be refused (the webview already blocks it).
+ * - Answer `requestFileCompletions` with `fileCompletions` (same `requestId`); answer
+ *   `attachContext` / `removeAttachment` with `attachments` (the full list), and clear the list
+ *   after a `sendMessage`.
+ * - `fixAction`, `codeBlockAction` (insert / newFile, or copy when the webview clipboard failed),
+ *   `deleteSession` (confirm first), `openLink` (allow http, https, mailto, workspace paths).
+ * - Validate with `parseToHostMessage`; write `log` messages to the output channel.
  */
 import * as z from 'zod';
 import type { ChatMessage } from './conversation';
 import type { ErrorInfo, FixAction } from './errors';
 import type { StopReason, StreamEvent, Usage } from './streamEvents';
+import { define, parseWith, type Message, type MessageType, type ParseResult } from './ipcMessage';
 import {
   chatMessageSchema,
   errorInfoSchema,
@@ -21,51 +39,6 @@ import {
   streamEventSchema,
   usageSchema,
 } from './protocolSchemas';
-
-/** `command`: webview -> host, no answer. `request`: webview -> host, answered by `responseType`. `notification`: host -> webview. */
-export type MessageKind = 'command' | 'request' | 'notification';
-
-/** One message on the wire. */
-export interface Message<T extends string = string, P = unknown> {
-  readonly type: T;
-  readonly params: P;
-}
-
-/** The outcome of validating a received message. `error` is a short sentence fit for a log line. */
-export type ParseResult<M> = { ok: true; message: M } | { ok: false; error: string };
-
-/** A message declaration: its name, kind, validator and constructor. */
-export interface MessageType<T extends string, P> {
-  readonly type: T;
-  readonly kind: MessageKind;
-  /** For a `request`: the type of the notification that answers it. */
-  readonly responseType?: string;
-  readonly schema: z.ZodType<P>;
-  /** True when `message` is a well-formed message of this type. */
-  is(message: unknown): message is Message<T, P>;
-  /** Builds a message of this type. */
-  create(params: P): Message<T, P>;
-}
-
-function define<T extends string, P>(
-  type: T,
-  kind: MessageKind,
-  schema: z.ZodType<P>,
-  responseType?: string,
-): MessageType<T, P> {
-  return {
-    type,
-    kind,
-    schema,
-    ...(responseType !== undefined && { responseType }),
-    is(message: unknown): message is Message<T, P> {
-      return isRecord(message) && message.type === type && schema.safeParse(message.params).success;
-    },
-    create(params: P): Message<T, P> {
-      return { type, params };
-    },
-  };
-}
 
 const empty = z.object({});
 const id = z.string().min(1);
@@ -370,28 +343,6 @@ export type ToWebviewParams<T extends ToWebviewMessage['type']> = Extract<ToWebv
 
 /** The params of one webview -> host message type. */
 export type ToHostParams<T extends ToHostMessage['type']> = Extract<ToHostMessage, { type: T }>['params'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function parseWith<M>(registry: Record<string, MessageType<string, unknown>>, raw: unknown): ParseResult<M> {
-  if (!isRecord(raw) || typeof raw.type !== 'string') {
-    return { ok: false, error: 'Dropped a message that is not an object with a string "type".' };
-  }
-  const type = raw.type;
-  const definition = Object.hasOwn(registry, type) ? registry[type] : undefined;
-  if (!definition) return { ok: false, error: `Dropped a message of unknown type "${type.slice(0, 60)}".` };
-  const result = definition.schema.safeParse(raw.params ?? {});
-  if (!result.success) {
-    const issues = result.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'params'}: ${issue.message}`)
-      .join('; ');
-    return { ok: false, error: `Dropped a malformed "${type}" message (${issues}).` };
-  }
-  return { ok: true, message: { type, params: result.data } as M };
-}
 
 /** Validates a message received by the webview. Unknown keys are stripped. */
 export function parseToWebviewMessage(raw: unknown): ParseResult<ToWebviewMessage> {

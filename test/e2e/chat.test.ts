@@ -149,6 +149,11 @@ test('chat panel: streamed answer, approved edit with Undo, session restored aft
     await pollUntil(async () => readFileSync(greetFile, 'utf8'), (text) => text === GREET, INNER_WAIT_MS, 'the original file on disk');
   });
 
+  // Before the reload (the log restarts with the window): the key is in neither the log nor the webview.
+  const log = await workbench.output.waitFor('Switchboard', 'Chat: turn ended');
+  canaries.assertAbsent('the Switchboard output channel', log);
+  canaries.assertAbsent('the chat webview DOM', await chatDomText(workbench));
+
   // Reload the window: the session is restored and listed in the history with its messages.
   await workbench.steps.run('Developer: Reload Window reloads the workbench', async () => {
     const reloaded = workbench.page.waitForEvent('load', { timeout: 60_000 });
@@ -171,9 +176,7 @@ test('chat panel: streamed answer, approved edit with Undo, session restored aft
   for (const request of server.requests) assert.equal(request.headers.authorization, `Bearer ${key}`);
   assert.deepEqual(server.failures.map((e) => e.message), []);
   assert.equal(server.remaining(), 0);
-  canaries.assertAbsent('the chat webview DOM', await chatDomText(workbench));
-  const log = await workbench.output.waitFor('Switchboard', 'Chat: turn ended');
-  canaries.assertAbsent('the Switchboard output channel', log);
+  canaries.assertAbsent('the restored chat webview DOM', await chatDomText(workbench));
   const saved = sessionFiles(vscode.server.userDataDir);
   assert.equal(saved.length, 1, `one saved session file: ${saved.join(', ')}`);
   assert.ok(readFileSync(saved[0], 'utf8').includes(EDIT_DONE), 'the saved session has the whole conversation');

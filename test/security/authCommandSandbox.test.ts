@@ -137,6 +137,6 @@ test('bounded stdout: a command printing 50 MB is an auth error within bounded t
   assert.deepEqual(runner.captured, [{ stdoutBytes: 65537, maxOutputBytes: 65537 }]);
   const heapGrowthMb = (after.heapUsed - before.heapUsed) / 2 ** 20;
   const rssGrowthMb = (peakRss - before.rss) / 2 ** 20;
-  console.log(`50 MB auth command: error after ${ms.toFixed(0)} ms; kept ${runner.captured[0].stdoutBytes} bytes; heap +${heapGrowthMb.toFixed(1)} MB after, peak RSS +${rssGrowthMb.toFixed(1)} MB`);
+  console.log(`50 MB auth command: error after ${ms.toFixed(0)} ms; kept ${runner.captured[0].stdoutBytes} bytes; heap ${heapGrowthMb >= 0 ? '+' : ''}${heapGrowthMb.toFixed(1)} MB after, peak RSS +${rssGrowthMb.toFixed(1)} MB`);
   assert.ok(rssGrowthMb < 150, `RSS grew by ${rssGrowthMb.toFixed(1)} MB reading a capped token`);
 });

@@ -11,6 +11,7 @@ import { findExecutable } from '../../node/findExecutable';
 import { reportDiagnostics } from '../diagnosticText';
 import { renderTable } from '../textTable';
 import { EXIT_CONFIG_ERROR, EXIT_OK, type CliContext } from '../verbTypes';
+import { displayUrl } from '../../core/config/displaySafe';
 
 /** One provider in `providers list --json`. */
 export interface ProviderListEntry {
@@ -35,7 +36,7 @@ export function providerListEntries(config: ResolvedConfig, context: Pick<CliCon
     name: provider.name,
     source: provider.source,
     file: provider.file ?? null,
-    baseUrl: provider.baseUrl ?? null,
+    baseUrl: provider.baseUrl ? displayUrl(provider.baseUrl) : null,
     wireApi: provider.wireApi,
     defaultModel: provider.defaultModel ?? null,
     auth: describeProviderAuth(provider, {

@@ -6,6 +6,7 @@
 import { displayPath } from '../config/sourceWords';
 import type { AuthStatus } from './authStatus';
 import type { ProviderInfo } from './providerInfo';
+import { displayUrl } from '../config/displaySafe';
 
 /** Escapes text for a markdown tooltip so config values cannot inject links or formatting. */
 export function escapeMarkdown(text: string): string {
@@ -49,7 +50,7 @@ export function providerItemText(input: ProviderItemInput): ProviderItemText {
 
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(label)}**${input.active ? ' — active' : ''}`);
-  lines.push(`Base URL: ${provider.baseUrl ? escapeMarkdown(provider.baseUrl) : '_not set_'}`);
+  lines.push(`Base URL: ${provider.baseUrl ? escapeMarkdown(displayUrl(provider.baseUrl)) : '_not set_'}`);
   lines.push(`Wire API: ${escapeMarkdown(provider.wireApi)}`);
   lines.push(`Default model: ${provider.defaultModel ? escapeMarkdown(provider.defaultModel) : '_none_'}`);
   if (input.modelCount !== undefined) lines.push(`Models listed: ${input.modelCount}`);

@@ -6,6 +6,7 @@
 import { isSensitiveName } from '../config/displaySafe';
 import { renderTable, type TomlEntryValue } from '../config/tomlAppend';
 import type { ProviderInfo } from './providerInfo';
+import { displayUrl } from '../config/displaySafe';
 
 /** Header or query map with credential-looking values (by name) replaced by `<redacted>`. */
 export function redactHeaderValues(headers: Record<string, string>): Record<string, string> {
@@ -20,7 +21,7 @@ function nonEmpty(map: Record<string, string>): Record<string, string> | undefin
 export function providerToToml(provider: ProviderInfo): string {
   const entries: [string, TomlEntryValue | undefined][] = [
     ['name', provider.name],
-    ['base_url', provider.baseUrl],
+    ['base_url', provider.baseUrl && displayUrl(provider.baseUrl)],
     ['wire_api', provider.wireApi],
     ['env_key', provider.envKey],
     ['env_key_instructions', provider.envKeyInstructions],

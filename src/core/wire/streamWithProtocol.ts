@@ -22,6 +22,7 @@ import { runWithRetries, type AttemptContext } from './retry/runWithRetries';
 import { pumpSse } from './sse/pumpSse';
 import { systemClock, type WireDeps } from './wireDeps';
 import type { WireProtocol } from './wireProtocol';
+import { urlSecrets } from '../config/displaySafe';
 
 /** Codex's defaults, used when a provider value is missing or not a number. */
 export const DEFAULT_REQUEST_MAX_RETRIES = 4;
@@ -53,9 +54,11 @@ export function secretsOf(credential: Credential | undefined, headers: Record<st
  * sent under names like `X-Tenant-Route` that look harmless).
  */
 export function envHeaderSecrets(provider: ProviderInfo, env: Env): string[] {
-  return Object.values(provider.envHttpHeaders ?? {})
+  const fromEnv = Object.values(provider.envHttpHeaders ?? {})
     .map((variable) => readEnvValue(env, variable))
     .filter((value): value is string => value !== undefined);
+  // A password in base_url's userinfo is a secret too.
+  return [...fromEnv, ...urlSecrets(provider.baseUrl)];
 }
 
 export interface StreamInput {

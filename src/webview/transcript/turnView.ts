@@ -39,7 +39,7 @@ export class TurnView {
   private readonly body = h('div', { class: 'turn-body' });
   private readonly notice = h('div', { class: 'turn-notice', role: 'status' });
   private text: MarkdownStream | undefined;
-  private reasoning: { stream: MarkdownStream; summary: HTMLElement } | undefined;
+  private reasoning: { stream: MarkdownStream; label: HTMLElement } | undefined;
   private readonly tools = new Map<string, ToolCard>();
   private readonly approvals = new Map<string, ApprovalCard>();
   private footer: HTMLElement | undefined;
@@ -160,7 +160,7 @@ export class TurnView {
     if (message.reasoning) {
       const segment = this.newReasoningSegment();
       renderMarkdownInto(this.context.md, segment.stream.element, message.reasoning);
-      segment.summary.lastChild!.textContent = 'Reasoning';
+      segment.label.textContent = 'Reasoning';
     }
     if (message.content) renderMarkdownInto(this.context.md, this.newTextElement(), message.content);
     for (const call of message.toolCalls ?? []) this.tool(call.id, call.name).setCall('', call.arguments, 'pending');
@@ -196,11 +196,12 @@ export class TurnView {
     return new MarkdownStream(this.context.md, this.newTextElement());
   }
 
-  private newReasoningSegment(): { stream: MarkdownStream; summary: HTMLElement } {
+  /** A collapsed <details> whose summary says "Thinking…" while it streams and "Reasoning" after. */
+  private newReasoningSegment(): { stream: MarkdownStream; label: HTMLElement } {
     const content = h('div', { class: 'markdown reasoning-text' });
-    const summary = h('summary', {}, icon('lightbulb'), h('span', {}, 'Thinking…'));
-    this.body.append(h('details', { class: 'reasoning' }, summary, content));
-    return { stream: new MarkdownStream(this.context.md, content), summary };
+    const label = h('span', {}, 'Thinking…');
+    this.body.append(h('details', { class: 'reasoning' }, h('summary', {}, icon('lightbulb'), label), content));
+    return { stream: new MarkdownStream(this.context.md, content), label };
   }
 
   private finishText(): void {
@@ -211,7 +212,7 @@ export class TurnView {
   private finishReasoning(): void {
     if (!this.reasoning) return;
     this.reasoning.stream.finish();
-    this.reasoning.summary.lastChild!.textContent = 'Reasoning';
+    this.reasoning.label.textContent = 'Reasoning';
     this.reasoning = undefined;
   }
 
