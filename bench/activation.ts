@@ -7,7 +7,8 @@
  * budget. `details` add the same bundle loaded in bare Node with a stand-in vscode module (load
  * vs activate()) and a CPU profile of that load attributed to npm packages.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -16,6 +17,7 @@ import { attributeBundleTime } from './lib/cpuProfile';
 import { emitFigures, progress, reasonOf } from './lib/emit';
 import { median, round, roundAll } from './lib/stats';
 import { startVsCode } from '../test/e2e/lib/session';
+import { ensureSwitchboardVsix } from '../test/e2e/lib/vsix';
 
 const VSCODE_RUNS = Number(process.env.BENCH_ACTIVATION_RUNS ?? 5);
 const NODE_RUNS = 7;
@@ -30,9 +32,27 @@ interface NodeActivation {
   activateError?: string;
 }
 
+/**
+ * The VSIX to install: dist/switchboard.vsix via the e2e harness (`npm run package`); if that
+ * fails, the already built dist/ packaged by vsce into a temp folder with placeholder base URLs
+ * (vsce refuses relative README images without a repository; activation does not depend on it).
+ */
+async function switchboardVsix(tempDir: string, details: Record<string, unknown>): Promise<string> {
+  try {
+    return await ensureSwitchboardVsix();
+  } catch (error) {
+    const file = join(tempDir, 'switchboard.vsix');
+    const base = 'https://switchboard.invalid/';
+    const vsce = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--baseContentUrl', base, '--baseImagesUrl', base, '-o', file], { cwd: REPO_ROOT, encoding: 'utf8' });
+    if (vsce.status !== 0 || !existsSync(file)) throw error;
+    details.vsix = `npm run package failed (${reasonOf(error).slice(0, 120)}); measured a VSIX of the same dist/ packaged with placeholder README base URLs`;
+    return file;
+  }
+}
+
 /** Activation times (ms) as VS Code reports them, one per fresh extension host. */
-async function activationInVsCode(runs: number): Promise<number[]> {
-  const vscode = await startVsCode({ testName: 'bench activation', workspaceFiles: { 'README.md': '# Activation benchmark\n' } });
+async function activationInVsCode(runs: number, vsix: string): Promise<number[]> {
+  const vscode = await startVsCode({ testName: 'bench activation', switchboard: false, extensions: [vsix], workspaceFiles: { 'README.md': '# Activation benchmark\n' } });
   try {
     const { workbench, page } = vscode;
     const row = page.locator('.runtime-extensions-editor .monaco-list-row', { has: page.locator('.name', { hasText: /^Switchboard$/ }) });
@@ -100,12 +120,15 @@ async function main(): Promise<void> {
     details.bareNode = `failed: ${reasonOf(error)}`;
   }
   let value: number | null = null;
+  const tempDir = mkdtempSync(join(tmpdir(), 'sb-bench-vsix-'));
   try {
-    const times = await activationInVsCode(VSCODE_RUNS);
+    const times = await activationInVsCode(VSCODE_RUNS, await switchboardVsix(tempDir, details));
     value = median(times);
     details.vscodeRunsMs = roundAll(times, 0);
   } catch (error) {
     note = `Could not measure in code-server: ${reasonOf(error)}`;
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true });
   }
   emitFigures([
     {

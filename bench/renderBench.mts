@@ -60,6 +60,11 @@ function longAnswer(tokens: number): string {
     blocks.push(Array.from({ length: 2 + Math.floor(rand() * 3) }, sentence).join(' '));
     if (section % 4 === 0) blocks.push(`| Key | Value | Note |\n| --- | :-: | --: |\n${Array.from({ length: 4 }, () => `| \`${pick(WORDS)}\` | ${pick(WORDS)} | ${pick(WORDS)} |`).join('\n')}`);
     if (section % 5 === 0) blocks.push(`> ${sentence()} ${sentence()}`);
+    if (section % 10 === 0) {
+      // Now and then a long listing (~150 lines), the worst case for highlighting while streaming.
+      const body = Array.from({ length: 150 }, (_, i) => (i % 12 === 11 ? '' : `  ${CODE.ts[1 + (i % 5)].trim()} // ${pick(WORDS)} ${i}`));
+      blocks.push(`\`\`\`ts\nexport class Listing${section} {\n${body.join('\n')}\n}\n\`\`\``);
+    }
   }
   return `${blocks.join('\n\n')}\n`;
 }

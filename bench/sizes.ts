@@ -27,12 +27,22 @@ function vsixEntries(): Record<string, number> | string {
   return entries;
 }
 
+/** The meaningful end of a tool's output (npm's config warnings left out). */
+function lastLines(output: string): string {
+  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^npm warn/i.test(l));
+  const error = lines.findIndex((l) => /\berror\b/i.test(l));
+  return (error >= 0 ? lines.slice(error, error + 2) : lines.slice(-2)).join(' ').slice(0, 300);
+}
+
 async function main(): Promise<void> {
   const figures: MeasuredFigure[] = [];
   const started = Date.now();
   const packaged = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  const packageError = packaged.status === 0 ? undefined : `npm run package failed (exit ${packaged.status}): ${(packaged.stderr || packaged.stdout).trim().split('\n').slice(-3).join(' ')}`;
+  const packageError = packaged.status === 0 ? undefined : `npm run package failed (exit ${packaged.status}): ${lastLines(`${packaged.stdout}\n${packaged.stderr}`)}`;
   progress(`npm run package: ${packageError ?? 'ok'} in ${round((Date.now() - started) / 1000, 1)} s`);
+  // The bundle size does not depend on packaging: make sure dist/ is fresh even if vsce failed.
+  const built = packageError === undefined ? packaged : spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const buildError = built.status === 0 ? undefined : `npm run build failed (exit ${built.status}): ${lastLines(`${built.stdout}\n${built.stderr}`)}`;
 
   const bundleName = 'dist/extension.js (extension host bundle, minified)';
   if (existsSync(BUNDLE)) {
@@ -53,10 +63,10 @@ async function main(): Promise<void> {
         webviewBundleBytes: existsSync(WEBVIEW) ? statSync(WEBVIEW).size : null,
         composition,
       },
-      ...(packageError && { note: `${packageError}; size of the existing dist/extension.js` }),
+      ...(buildError && { note: `${buildError}; size of the existing dist/extension.js` }),
     });
   } else {
-    figures.push(unmeasured('bundle-size', bundleName, 'bytes', packageError ?? 'dist/extension.js was not built.'));
+    figures.push(unmeasured('bundle-size', bundleName, 'bytes', buildError ?? 'dist/extension.js was not built.'));
   }
 
   const vsixName = 'dist/switchboard.vsix (npm run package)';

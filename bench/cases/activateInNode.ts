@@ -23,6 +23,8 @@ function standIn(name: string): unknown {
       if (key === Symbol.iterator) return function* () {};
       if (key === Symbol.toPrimitive) return () => '';
       if (key === 'prototype') return Object.prototype;
+      if (key === 'fsPath' || key === 'path') return '/tmp/switchboard-bench-standin';
+      if (key === 'scheme') return 'file';
       if (!cache.has(key)) cache.set(key, standIn(`${name}.${String(key)}`));
       return cache.get(key);
     },
@@ -54,6 +56,10 @@ function installVscodeStandIn(): void {
   };
 }
 
+function fakeUri(path: string): unknown {
+  return { scheme: 'file', path, fsPath: path, toString: () => `file://${path}`, with: () => fakeUri(path) };
+}
+
 function fakeContext(): unknown {
   const memento = { get: () => undefined, update: async () => undefined, keys: () => [] };
   return {
@@ -61,11 +67,11 @@ function fakeContext(): unknown {
     secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: () => ({ dispose() {} }) },
     workspaceState: memento,
     globalState: { ...memento, setKeysForSync: () => undefined },
-    extensionUri: standIn('extensionUri'),
+    extensionUri: fakeUri('/tmp/switchboard'),
     extensionPath: '/tmp/switchboard',
     storageUri: undefined,
-    globalStorageUri: standIn('globalStorageUri'),
-    logUri: standIn('logUri'),
+    globalStorageUri: fakeUri('/tmp/switchboard-bench-global'),
+    logUri: fakeUri('/tmp/switchboard-bench-log'),
     extensionMode: 1,
     asAbsolutePath: (p: string) => `/tmp/switchboard/${p}`,
   };

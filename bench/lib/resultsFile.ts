@@ -86,10 +86,14 @@ export function renderMarkdown(results: BenchResults): string {
   for (const f of results.figures) {
     const reference = f.reference === null ? '—' : `${formatValue(f.referenceValue, f.unit)} (${f.reference})`;
     const ratio = f.ratio === null ? '—' : `${f.ratio.toFixed(2)}×`;
-    const value = formatValue(f.value, f.unit) + (f.value === null && f.note ? ` (${f.note})` : '');
+    const value = formatValue(f.value, f.unit) + (f.value === null && f.note ? ` (${truncate(f.note, 200)})` : '');
     lines.push(`| \`${f.id}\`: ${cell(f.name)} | ${cell(value)} | ${cell(reference)} | ${ratio} |`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** A plain-text table for the terminal. */
@@ -99,7 +103,7 @@ export function renderText(results: BenchResults): string {
     formatValue(f.value, f.unit),
     f.reference === null ? '—' : formatValue(f.referenceValue, f.unit),
     f.ratio === null ? '—' : `${f.ratio.toFixed(2)}x`,
-    f.value === null ? (f.note ?? '') : (f.reference ?? ''),
+    truncate(f.value === null ? (f.note ?? '') : (f.reference ?? ''), 110),
   ]);
   const header = ['figure', 'switchboard', 'reference', 'ratio', 'reference is / note'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -164,13 +164,25 @@ test('chat panel: streamed answer, approved edit with Undo, session restored aft
     await workbench.quickInput.input.press('Enter');
     await reloaded;
     await workbench.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await workbench.page.locator('.part.statusbar .statusbar-item').first().waitFor({ state: 'visible', timeout: 60_000 });
   }, { timeoutMs: 70_000 });
+  // The side bar comes back with the chat, which restores the last session by itself.
+  const restored = await workbench.webviews.waitForText('.transcript', EDIT_DONE, 40_000);
+  await workbench.page.locator('.editor-instance .monaco-editor[data-uri$="greet.ts"] .view-lines').first().click();
   await workbench.palette.run('Switchboard: Open Chat');
-  const restored = await workbench.webviews.waitForText('.transcript', EDIT_DONE);
   assert.ok(restored.includes(QUESTION) && restored.includes(ANSWER) && restored.includes(EDIT_REQUEST), `restored transcript: ${restored.slice(0, 400)}`);
   await workbench.webviews.click('button[aria-label="Session history"]');
   const history = await workbench.webviews.waitForText('.history-list', QUESTION);
   assert.equal((history.match(/What does greet do\?/g) ?? []).length, 1, `one saved session: ${history}`);
+
+  // "Ask About Selection" attaches the editor's selection to the next message.
+  await workbench.steps.run('select the whole of greet.ts in the editor', async () => {
+    await workbench.page.locator('.editor-instance .monaco-editor[data-uri$="greet.ts"] .view-lines').first().click();
+    await workbench.page.keyboard.press('Control+a');
+  });
+  await workbench.palette.run('Switchboard: Ask About Selection');
+  const chip = await workbench.webviews.waitForText('.chips .chip', 'greet.ts:1-3');
+  assert.equal(chip.trim(), 'greet.ts:1-3');
 
   // The key went to the server, and nowhere a user or a log can see.
   for (const request of server.requests) assert.equal(request.headers.authorization, `Bearer ${key}`);

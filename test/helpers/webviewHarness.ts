@@ -205,7 +205,7 @@ export async function startWebviewHarness(): Promise<WebviewHarness> {
                 (m) => m.type === t && Object.entries(w).every(([k, v]) => JSON.stringify((m.params as Record<string, unknown>)[k]) === JSON.stringify(v)),
               ),
             [type, where] as const,
-            { timeout: 5000 },
+            { timeout: 10_000 },
           );
           return (await handle.jsonValue()) as never;
         },

@@ -15,19 +15,20 @@ function streamed(chunks: string[], renderAfter: boolean[]): { html: string; com
   let committed = '';
   let tail = '';
   let commits = 0;
-  const apply = () => {
-    const step = incremental.render();
+  const apply = (final: boolean) => {
+    const step = incremental.render(final);
     if (!step) return;
     if (step.committedHtml) commits++;
     committed += step.committedHtml;
     tail = step.tailHtml;
+    if (final) assert.equal(step.openFence, undefined, 'the final render is exact, open fence included');
   };
   chunks.forEach((chunk, i) => {
     incremental.append(chunk);
-    if (renderAfter[i]) apply();
+    if (renderAfter[i]) apply(false);
   });
   incremental.end();
-  apply();
+  apply(true);
   return { html: committed + tail, commits, sawReferences: incremental.sawReferences };
 }
 
@@ -121,6 +122,24 @@ test('a line that only looks like a heading start stays paragraph text', () => {
   const result = streamed(chunks, chunks.map(() => true));
   assert.equal(result.html, md.render(text));
   assert.doesNotMatch(result.html, /<h1>/);
+});
+
+test('a code fence that is still open is reported apart from the tail, until it closes', () => {
+  const incremental = new IncrementalMarkdown(md);
+  incremental.append('Intro\n```py\n');
+  assert.deepEqual(incremental.render(), { committedHtml: '', tailHtml: '<p>Intro</p>\n', openFence: { language: 'py', code: '' } });
+  incremental.append('print(1)\nprint(2)\n``');
+  const step = incremental.render();
+  assert.equal(step?.committedHtml, '<p>Intro</p>\n');
+  assert.deepEqual(step?.openFence, { language: 'py', code: 'print(1)\nprint(2)\n``' }, 'a partial closing marker is still code');
+  incremental.append('`\n');
+  const closed = incremental.render();
+  assert.equal(closed?.openFence, undefined);
+  assert.equal(closed?.tailHtml, md.render('```py\nprint(1)\nprint(2)\n```\n'));
+  const unclosed = new IncrementalMarkdown(md);
+  unclosed.append('~~~~\nstill open\n~~~\n');
+  assert.deepEqual(unclosed.render()?.openFence, { language: '', code: 'still open\n~~~\n' }, 'a shorter marker does not close');
+  assert.equal(unclosed.render(true)?.tailHtml, md.render('~~~~\nstill open\n~~~\n'), 'the final render is exact');
 });
 
 test('reference definitions are detected so the view can re-render once at the end', () => {

@@ -154,3 +154,29 @@ test('raw HTML and unsafe links from the model are shown as text, never injected
   assert.equal(await chat.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   assert.deepEqual(await chat.problems(), []);
 });
+
+test('a long code block is extended in place while it streams and rendered exactly when it closes', async () => {
+  const chat = await harness.openChat();
+  await chat.post(turnStarted('t1'));
+  const lines = Array.from({ length: 120 }, (_, i) => `const value${i} = compute(${i}); // step ${i}`);
+  await chat.post(text('t1', 'Code:\n\n```ts\n', `${lines.slice(0, 50).join('\n')}\n`));
+  const block = await chat.page.waitForSelector('.turn .markdown .code-block');
+  const code = chat.page.locator('.turn .markdown .code-block code');
+  await chat.page.waitForFunction(() => document.querySelector('.turn .markdown .code-block code')?.textContent?.includes('step 49'));
+  assert.equal(await code.textContent(), `${lines.slice(0, 50).join('\n')}\n`);
+  const firstToken = await chat.page.waitForSelector('.turn .markdown .code-block code .hljs-keyword');
+
+  for (let i = 50; i < 120; i += 10) await chat.post(text('t1', `${lines.slice(i, i + 10).join('\n')}\n`));
+  await chat.page.waitForFunction(() => document.querySelector('.turn .markdown .code-block code')?.textContent?.includes('step 119'));
+  assert.equal(await block.evaluate((el) => el.isConnected), true, 'the open block was extended, not rebuilt');
+  assert.equal(await firstToken.evaluate((el) => el.isConnected), true, 'earlier lines were not re-highlighted');
+  assert.equal(await code.textContent(), `${lines.join('\n')}\n`);
+
+  await chat.post(text('t1', '```\n\nAfter.'));
+  await chat.post(done('t1'));
+  await chat.page.waitForFunction(() => document.querySelector('.turn .markdown > p:last-child')?.textContent === 'After.');
+  const streamed = await markdownHtml(chat, '.turn[data-turn-id="t1"] .markdown');
+  await chat.post(transcript([{ role: 'assistant', content: `Code:\n\n\`\`\`ts\n${lines.join('\n')}\n\`\`\`\n\nAfter.` }]));
+  await chat.page.locator('.turn[data-turn-id^="loaded-"] .code-block').waitFor();
+  assert.equal(streamed, await markdownHtml(chat, '.turn[data-turn-id^="loaded-"] .markdown'));
+});

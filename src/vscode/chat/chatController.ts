@@ -41,6 +41,8 @@ export class ChatController {
   private readonly approvals = new ApprovalBroker();
   private readonly attachments = new AttachmentList();
   private restored = false;
+  /** A message is being prepared (attachments read) or a turn runs: another one is not sent. */
+  private starting = false;
   private turn: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ChatControllerOptions) {
@@ -196,49 +198,61 @@ export class ChatController {
   }
 
   private async sendMessage(params: ToHostParams<'sendMessage'>): Promise<void> {
-    const contents = await this.readAttachments(this.attachments.take(params.attachments));
-    this.postAttachments();
-    await this.startTurn(formatUserMessage(params.text, contents), undefined);
+    await this.exclusively(async () => {
+      const contents = await this.readAttachments(this.attachments.take(params.attachments));
+      this.postAttachments();
+      this.startTurn(formatUserMessage(params.text, contents), undefined);
+    });
   }
 
   private async retry(): Promise<void> {
     const text = lastUserMessage(this.sessions.transcript());
-    if (text === undefined) return;
-    await this.startTurn(text, typedText(text));
+    if (text !== undefined) await this.exclusively(async () => this.startTurn(text, typedText(text)));
   }
 
-  /** Runs a turn; `announce` is the user message to show when the webview did not add it itself. */
-  private async startTurn(text: string, announce: string | undefined): Promise<void> {
-    if (this.sessions.running) {
+  /** Runs `start` unless a message is already being started or a turn runs. */
+  private async exclusively(start: () => Promise<void>): Promise<void> {
+    if (this.starting || this.sessions.running) {
       this.options.logger.warn('Chat: a message arrived while a turn was running; it was not sent.');
       return;
     }
+    this.starting = true;
+    try {
+      await start();
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  /** Starts a turn; `announce` is the user message to show when the webview did not add it itself. */
+  private startTurn(text: string, announce: string | undefined): void {
     const active = this.options.providers.active();
     if (!active) {
       const id = this.options.providers.activeId();
-      return this.postError({
+      this.postError({
         kind: 'config',
         message: id ? `The active provider "${id}" is not in the configuration.` : 'No provider is active.',
         fix: 'Pick a provider in the chat header or run "Switchboard: Select Provider".',
         actions: ['openConfig'],
       });
+      return;
     }
     const { provider, model } = active;
     if (!model) {
-      return this.postError({
+      this.postError({
         kind: 'config',
         message: `No model is selected for provider "${provider.id}".`,
         fix: `Pick a model in the chat header or run "Switchboard: Select Model", or set \`default_model\` in [model_providers.${provider.id}].`,
         providerId: provider.id,
         actions: ['openConfig'],
       });
+      return;
     }
     const mode = this.options.memory.approvalMode();
     const session = this.sessions.ensureLive({ provider, model }, mode, this.approvals);
     session.setModel(provider, model);
     session.setApprovalMode(mode);
     if (announce !== undefined) this.events.announceNextTurn(announce);
-    await this.options.memory.setLastSessionId(session.id);
     this.options.logger.info(`Chat: turn in session ${session.id} on ${provider.id} / ${model} (${text.length} characters, approval mode ${mode}).`);
     const started = Date.now();
     this.turn = session.send(text).then(
@@ -254,6 +268,7 @@ export class ChatController {
         this.postError(toErrorInfo(error));
       },
     );
+    void this.options.memory.setLastSessionId(session.id);
   }
 
   private async openSession(id: string): Promise<void> {

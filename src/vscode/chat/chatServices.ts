@@ -33,7 +33,8 @@ export function createChatProviders(service: ProviderService): ChatProviders {
 /**
  * `ChatMemory` in workspaceState. The approval mode picked in the chat wins; until one is picked,
  * the `switchboard.approvalMode` user setting (application scope: a workspace cannot loosen it),
- * else `ask`.
+ * else `ask`. In Restricted Mode `auto` acts as `ask`: text from an untrusted workspace must not
+ * be able to talk the model into edits or commands nobody approves.
  */
 export function createChatMemory(state: vscode.Memento): ChatMemory {
   return {
@@ -41,12 +42,18 @@ export function createChatMemory(state: vscode.Memento): ChatMemory {
     setLastSessionId: async (id) => {
       await state.update(LAST_SESSION_KEY, id);
     },
-    approvalMode: (): ApprovalMode =>
-      asApprovalMode(state.get(APPROVAL_MODE_KEY)) ??
-      asApprovalMode(vscode.workspace.getConfiguration('switchboard').get('approvalMode')) ??
-      DEFAULT_APPROVAL_MODE,
+    approvalMode: (): ApprovalMode => {
+      const mode =
+        asApprovalMode(state.get(APPROVAL_MODE_KEY)) ??
+        asApprovalMode(vscode.workspace.getConfiguration('switchboard').get('approvalMode')) ??
+        DEFAULT_APPROVAL_MODE;
+      return mode === 'auto' && !vscode.workspace.isTrusted ? 'ask' : mode;
+    },
     setApprovalMode: async (mode) => {
       await state.update(APPROVAL_MODE_KEY, mode);
+      if (mode === 'auto' && !vscode.workspace.isTrusted) {
+        void vscode.window.showInformationMessage('Switchboard: "Auto" applies once you trust this workspace; until then the chat asks before each edit or command.');
+      }
     },
   };
 }

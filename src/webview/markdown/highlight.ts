@@ -51,5 +51,21 @@ export function isHighlightable(language: string): boolean {
  */
 export function highlightCode(code: string, language: string): string | undefined {
   if (!isHighlightable(language)) return undefined;
-  return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+  const key = `${language}\u0000${code}`;
+  const cached = recent.get(key);
+  if (cached !== undefined) return cached;
+  const html = hljs.highlight(code, { language, ignoreIllegals: true }).value;
+  if (code.length >= CACHE_MIN_CHARS) {
+    recent.set(key, html);
+    if (recent.size > CACHE_ENTRIES) recent.delete(recent.keys().next().value as string);
+  }
+  return html;
 }
+
+/**
+ * While an answer streams, a finished code block is rendered again on the next few frames (as
+ * the tail, then when it is committed): remember the last few highlights so that costs nothing.
+ */
+const recent = new Map<string, string>();
+const CACHE_ENTRIES = 8;
+const CACHE_MIN_CHARS = 256;

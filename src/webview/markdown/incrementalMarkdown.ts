@@ -3,24 +3,31 @@
  * HTML is final (append it once) and what the still-open tail now renders to (replace the old
  * tail). Concatenating every `committedHtml` and the last `tailHtml` equals `md.render(text)`,
  * except when link reference definitions appeared (`sawReferences`): then render once more.
+ *
+ * A code fence that is still open at the end is reported separately (`openFence`: its language
+ * and code so far) so the view can extend it cheaply instead of re-highlighting it every frame;
+ * the final render (`render(true)`) never does this, so the end result is exact.
  */
 import type { MarkdownIt } from 'markdown-it';
-import type { MarkdownEnv } from './markdownRenderer';
-import { findStableBoundary, NewlineNormalizer } from './streamSplit';
+import { fenceLanguage, type MarkdownEnv } from './markdownRenderer';
+import { findStableBoundary, NewlineNormalizer, openFenceIndex } from './streamSplit';
 
 /** The outcome of one render pass. */
 export interface RenderStep {
   /** HTML of blocks that just became final; empty when none did. */
   committedHtml: string;
-  /** HTML of the open tail, to replace the previous tail. */
+  /** HTML of the open tail (without `openFence`, when there is one), to replace the previous tail. */
   tailHtml: string;
+  /** The tail ends in this still-open code fence. */
+  openFence?: { language: string; code: string };
 }
 
 export class IncrementalMarkdown {
   private committedText = '';
   private tail = '';
   private pending = '';
-  private lastTailHtml = '';
+  private lastTail = '';
+  private lastHadOpenFence = false;
   private referencesSeen = false;
   private readonly newlines = new NewlineNormalizer();
 
@@ -46,9 +53,12 @@ export class IncrementalMarkdown {
     this.pending += this.newlines.end();
   }
 
-  /** Renders queued text; `undefined` when the output did not change. */
-  render(): RenderStep | undefined {
-    if (this.pending.length === 0) return undefined;
+  /**
+   * Renders queued text; `undefined` when the output did not change. `final`: the stream is over,
+   * render the tail exactly (an open fence included).
+   */
+  render(final = false): RenderStep | undefined {
+    if (this.pending.length === 0 && !(final && this.lastHadOpenFence)) return undefined;
     this.tail += this.pending;
     this.pending = '';
     const env: MarkdownEnv = {};
@@ -63,9 +73,13 @@ export class IncrementalMarkdown {
       this.tail = this.tail.slice(cut.textOffset);
       tailTokens = tokens.slice(cut.tokenIndex);
     }
-    const tailHtml = this.md.renderer.render(tailTokens, this.md.options, env);
-    if (committedHtml === '' && tailHtml === this.lastTailHtml) return undefined;
-    this.lastTailHtml = tailHtml;
-    return { committedHtml, tailHtml };
+    const fence = final ? -1 : openFenceIndex(tailTokens, this.tail);
+    const openFence = fence === -1 ? undefined : { language: fenceLanguage(this.md, tailTokens[fence].info), code: tailTokens[fence].content };
+    const tailHtml = this.md.renderer.render(fence === -1 ? tailTokens : tailTokens.slice(0, fence), this.md.options, env);
+    const signature = `${tailHtml}\u0000${openFence ? `${openFence.language}\u0000${openFence.code}` : ''}`;
+    if (committedHtml === '' && signature === this.lastTail && !(final && this.lastHadOpenFence)) return undefined;
+    this.lastTail = signature;
+    this.lastHadOpenFence = openFence !== undefined;
+    return { committedHtml, tailHtml, ...(openFence && { openFence }) };
   }
 }

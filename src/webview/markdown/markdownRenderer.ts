@@ -6,7 +6,7 @@
  */
 import markdownit from 'markdown-it';
 import type { Env, MarkdownIt, Token } from 'markdown-it';
-import { highlightCode } from './highlight';
+import { highlightCode, isHighlightable } from './highlight';
 
 /** The env markdown-it collects while parsing; `references` holds `[label]: url` definitions. */
 export type MarkdownEnv = Env;
@@ -45,16 +45,25 @@ const CODE_TOOLBAR_BUTTONS =
   codeButton('insert', 'insert', 'Insert at cursor') +
   codeButton('newFile', 'new-file', 'Open in new file');
 
-/** A code block with its toolbar. `language` is the fence's first info word (may be empty). */
-function renderCodeBlock(md: MarkdownIt, code: string, language: string): string {
+/** `code` as HTML: highlighted when the language is known, else escaped. */
+export function codeToHtml(md: MarkdownIt, code: string, language: string): string {
+  return highlightCode(code, language) ?? md.utils.escapeHtml(code);
+}
+
+/** The language of a fence's info string (its first word, may be empty). */
+export function fenceLanguage(md: MarkdownIt, info: string): string {
+  return (info ? md.utils.unescapeAll(info).trim() : '').split(/\s+/)[0] ?? '';
+}
+
+/** A code block with its toolbar, as HTML. */
+export function renderCodeBlock(md: MarkdownIt, code: string, language: string): string {
   const escapedLanguage = md.utils.escapeHtml(language);
-  const highlighted = highlightCode(code, language);
-  const codeClass = language ? ` class="${highlighted === undefined ? '' : 'hljs '}language-${escapedLanguage}"` : '';
+  const codeClass = language ? ` class="${isHighlightable(language) ? 'hljs ' : ''}language-${escapedLanguage}"` : '';
   return (
     `<div class="code-block" data-language="${escapedLanguage}">` +
     `<div class="code-toolbar"><span class="code-language">${escapedLanguage}</span>` +
     `<span class="code-actions">${CODE_TOOLBAR_BUTTONS}</span></div>` +
-    `<pre><code${codeClass}>${highlighted ?? md.utils.escapeHtml(code)}</code></pre></div>\n`
+    `<pre><code${codeClass}>${codeToHtml(md, code, language)}</code></pre></div>\n`
   );
 }
 
@@ -66,12 +75,7 @@ export function createMarkdownRenderer(): MarkdownIt {
     alignmentToClasses(state.tokens);
   });
 
-  md.renderer.rules.fence = (tokens, idx) => {
-    const token = tokens[idx];
-    const info = token.info ? md.utils.unescapeAll(token.info).trim() : '';
-    const language = info.split(/\s+/)[0] ?? '';
-    return renderCodeBlock(md, token.content, language);
-  };
+  md.renderer.rules.fence = (tokens, idx) => renderCodeBlock(md, tokens[idx].content, fenceLanguage(md, tokens[idx].info));
   md.renderer.rules.code_block = (tokens, idx) => renderCodeBlock(md, tokens[idx].content, '');
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx];

@@ -1,18 +1,14 @@
 /**
  * Renders a markdown answer into an element while it streams, without re-rendering what is done:
  * finished top-level blocks are appended once and never touched again; only the trailing,
- * still-open block is replaced on each flush. The caller queues deltas with `append` and calls
- * `flush` once per animation frame. After `finish` the element's HTML equals a one-shot render.
+ * still-open block is replaced on each flush (a still-open code fence is extended in place). The
+ * caller queues deltas with `append` and calls `flush` once per animation frame. After `finish`
+ * the element's HTML equals a one-shot render.
  */
 import type { MarkdownIt } from 'markdown-it';
+import { htmlToFragment } from './htmlFragment';
 import { IncrementalMarkdown } from './incrementalMarkdown';
-
-/** Parses trusted renderer output (markdown-it with `html: false`) into nodes. */
-export function htmlToFragment(html: string): DocumentFragment {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  return template.content;
-}
+import { OpenFenceView } from './openFenceView';
 
 /** Replaces `element`'s content with the one-shot render of `text`. */
 export function renderMarkdownInto(md: MarkdownIt, element: HTMLElement, text: string): void {
@@ -22,6 +18,8 @@ export function renderMarkdownInto(md: MarkdownIt, element: HTMLElement, text: s
 export class MarkdownStream {
   private readonly incremental: IncrementalMarkdown;
   private tailNodes: ChildNode[] = [];
+  private tailHtml = '';
+  private fence: OpenFenceView | undefined;
   private finished = false;
 
   constructor(
@@ -42,24 +40,39 @@ export class MarkdownStream {
     if (!this.finished) this.incremental.append(text);
   }
 
-  /** Renders queued text: appends newly finished blocks and replaces the tail. */
-  flush(): void {
-    const step = this.incremental.render();
+  /** Renders queued text: appends newly finished blocks and replaces (or extends) the tail. */
+  flush(final = false): void {
+    const step = this.incremental.render(final);
     if (!step) return;
+    const open = step.openFence;
+    if (open && this.fence?.language === open.language && step.committedHtml === '' && step.tailHtml === this.tailHtml && this.fence.update(open.code)) return;
+
     for (const node of this.tailNodes) node.remove();
     if (step.committedHtml !== '') this.element.append(htmlToFragment(step.committedHtml));
     const tail = htmlToFragment(step.tailHtml);
     this.tailNodes = [...tail.childNodes];
+    this.tailHtml = step.tailHtml;
     this.element.append(tail);
+    if (!open) {
+      this.fence = undefined;
+      return;
+    }
+    if (this.fence?.language !== open.language || !this.fence.update(open.code)) {
+      this.fence = new OpenFenceView(this.md, open.language);
+      this.fence.update(open.code);
+    }
+    this.element.append(this.fence.element);
+    this.tailNodes.push(this.fence.element);
   }
 
-  /** Renders the rest and freezes the element (re-rendering once if reference links need it). */
+  /** Renders the rest exactly and freezes the element (re-rendering once if reference links need it). */
   finish(): void {
     if (this.finished) return;
     this.incremental.end();
-    this.flush();
+    this.flush(true);
     this.finished = true;
     this.tailNodes = [];
+    this.fence = undefined;
     if (this.incremental.sawReferences) renderMarkdownInto(this.md, this.element, this.text);
   }
 }

@@ -72,3 +72,19 @@ export class NewlineNormalizer {
     return rest;
   }
 }
+
+/**
+ * Index of the last token when it is a top-level code fence that is still open (no closing
+ * marker yet) at the end of `text`, else -1.
+ */
+export function openFenceIndex(tokens: readonly Token[], text: string): number {
+  const index = tokens.length - 1;
+  const token = tokens[index];
+  if (!token || token.type !== 'fence' || token.level !== 0 || !token.map) return -1;
+  const [start, end] = token.map;
+  if (end - 1 <= start) return index;
+  const closingLine = text.slice(lineOffset(text, end - 1)).split('\n', 1)[0];
+  const marker = token.markup[0];
+  const closing = new RegExp(`^ {0,3}\\${marker}{${token.markup.length},}[ \\t]*$`);
+  return closing.test(closingLine) ? -1 : index;
+}
