@@ -1,12 +1,20 @@
 // Streams a long Markdown answer (default ~100,000 tokens of prose, lists, tables and code) into
-// the built chat webview in headless Chromium at a fixed rate (default 1,000 deltas/s, one message
-// per delta, as an unbatched host would) and measures what the user would feel:
+// the built chat webview in headless Chromium at a fixed rate (default 1,000 deltas/s) and measures
+// what the user would feel. Deltas arrive the way the extension host sends them: the host's
+// StreamBatcher (src/vscode/chat/streamBatcher.ts) posts one `streamEvents` message per ~16 ms
+// holding every delta of that window (adjacent text deltas merged), so the benchmark measures the
+// product as it runs; `--per-delta` sends one message per delta instead (an unbatched host).
+// It measures:
 //   - main-thread script / layout / style time while streaming (Chrome DevTools Protocol metrics),
 //   - the longest frame (gaps between animation frames) and long tasks (PerformanceObserver),
 //   - whether the final streamed DOM equals a one-shot render of the same Markdown,
 //   - how long the one-shot render (a transcript load) takes.
 // Usage: npx tsx bench/renderBench.mts [--tokens=100000] [--rate=1000] [--tokens-per-delta=1]
-// Prints a summary, then the figures as JSON on the last line.
+//          [--batch-ms=16] [--per-delta] [--profile=top|<file.cpuprofile>]
+// `--profile` records a CDP CPU profile of the stream (prints the top self-time functions, or
+// writes the profile to a file for DevTools). Prints a summary, then the figures as JSON on the
+// last line.
+import { writeFileSync } from 'node:fs';
 import { startWebviewHarness } from '../test/helpers/webviewHarness';
 
 function flag(name: string, fallback: number): number {
@@ -19,6 +27,9 @@ function flag(name: string, fallback: number): number {
 const TOKENS = flag('tokens', 100_000);
 const RATE = flag('rate', 1000);
 const TOKENS_PER_DELTA = flag('tokens-per-delta', 1);
+const BATCH_MS = flag('batch-ms', 16);
+const PER_DELTA = process.argv.includes('--per-delta');
+const PROFILE = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run streams the same answer. */
 function random(seed: number): () => number {
@@ -75,6 +86,7 @@ function tokenize(text: string): string[] {
 }
 
 interface PageResult {
+  messages: number;
   streamWallMs: number;
   catchUpMs: number;
   frames: number;
@@ -87,6 +99,27 @@ interface PageResult {
   renderTotalMs: number;
   longestRenderMs: number;
   p95RenderMs: number;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+/** The 20 functions with the most self time in a CDP CPU profile, one per line. */
+function topFunctions(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    const key = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : '?';
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)
+    .map(([key, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${key}`)
+    .join('\n');
 }
 
 async function main(): Promise<void> {
@@ -104,9 +137,14 @@ async function main(): Promise<void> {
     const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 
     await chat.post({ type: 'turnStarted', params: { turnId: 'bench' } });
+    if (PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const before = await metrics();
     const stream: PageResult = await chat.page.evaluate(
-      async ([parts, rate]) => {
+      async ([parts, rate, batchMs]) => {
         const frameGaps: number[] = [];
         // Time every animation-frame callback (the webview renders queued deltas in one per frame).
         const flushes: number[] = [];
@@ -133,13 +171,23 @@ async function main(): Promise<void> {
 
         const start = performance.now();
         let sent = 0;
+        let messages = 0;
+        const post = (texts: string[]) => {
+          messages++;
+          const events = texts.map((text) => ({ type: 'text-delta', text }));
+          window.postMessage({ type: 'streamEvents', params: { turnId: 'bench', events } }, '*');
+        };
         await new Promise<void>((done) => {
           const tick = () => {
             const due = Math.min(parts.length, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
-            for (; sent < due; sent++) {
-              window.postMessage({ type: 'streamEvents', params: { turnId: 'bench', events: [{ type: 'text-delta', text: parts[sent] }] } }, '*');
+            if (batchMs === 0) {
+              for (; sent < due; sent++) post([parts[sent]]);
+            } else if (sent < due) {
+              // Like the host's StreamBatcher: everything that arrived in the window, adjacent text merged.
+              post([parts.slice(sent, due).join('')]);
+              sent = due;
             }
-            if (sent < parts.length) setTimeout(tick, 1);
+            if (sent < parts.length) setTimeout(tick, batchMs === 0 ? 1 : batchMs);
             else done();
           };
           tick();
@@ -162,6 +210,7 @@ async function main(): Promise<void> {
         const sorted = [...frameGaps].sort((a, b) => a - b);
         const flushSorted = flushes.sort((a, b) => a - b);
         return {
+          messages,
           streamWallMs,
           catchUpMs,
           frames: frameGaps.length,
@@ -176,9 +225,14 @@ async function main(): Promise<void> {
           p95RenderMs: flushSorted[Math.floor(flushSorted.length * 0.95)] ?? 0,
         };
       },
-      [deltas, RATE] as const,
+      [deltas, RATE, PER_DELTA ? 0 : BATCH_MS] as const,
     );
     const after = await metrics();
+    if (PROFILE) {
+      const { profile } = await cdp.send('Profiler.stop');
+      if (PROFILE === 'top') console.log(topFunctions(profile));
+      else writeFileSync(PROFILE, JSON.stringify(profile));
+    }
     await chat.post({ type: 'streamEvents', params: { turnId: 'bench', events: [{ type: 'done', stopReason: 'stop' }] } });
 
     const oneShot = await chat.page.evaluate(async (text) => {
@@ -200,6 +254,8 @@ async function main(): Promise<void> {
       chars: answer.length,
       deltas: deltas.length,
       deltasPerSecond: RATE,
+      hostMessages: stream.messages,
+      delivery: PER_DELTA ? 'one message per delta' : `one streamEvents message per ${BATCH_MS} ms (host StreamBatcher)`,
       streamWallMs: Math.round(stream.streamWallMs),
       catchUpMs: Math.round(stream.catchUpMs),
       scriptMs: delta('ScriptDuration'),
@@ -221,6 +277,7 @@ async function main(): Promise<void> {
       oneShotRenderMs: Math.round(oneShot.renderMs * 10) / 10,
       oneShotToFrameMs: Math.round(oneShot.toFrameMs * 10) / 10,
     };
+    console.log(`delivery: ${figures.delivery}: ${figures.hostMessages.toLocaleString()} host messages`);
     console.log(
       `streamed in ${figures.streamWallMs} ms (+${figures.catchUpMs} ms to catch up); main thread: script ${figures.scriptMs} ms, layout ${figures.layoutMs} ms, style ${figures.styleMs} ms, tasks ${figures.taskMs} ms`,
     );

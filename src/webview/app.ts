@@ -31,7 +31,7 @@ export class ChatApp {
 
   constructor(root: HTMLElement, private readonly host: HostChannel) {
     const post = host.post.bind(host);
-    this.scheduler = new FrameScheduler(() => this.transcript.keepAtBottom());
+    this.scheduler = new FrameScheduler();
     this.header = new Header({
       pickProvider: (providerId) => post(toHost.pickProvider.create({ providerId })),
       pickModel: (model) => post(toHost.pickModel.create({ model })),
@@ -120,8 +120,6 @@ export class ChatApp {
         break;
       case 'streamEvents':
         this.inTurn(message.params.turnId, message.type, (turn) => turn.applyEvents(message.params.events));
-        // Text renders (and scrolls) in the next frame; don't force a layout per delta.
-        if (message.params.events.every((e) => e.type === 'text-delta' || e.type === 'reasoning-delta')) return;
         break;
       case 'toolCall':
         this.inTurn(message.params.turnId, message.type, (turn) => turn.showToolCall(message.params));
@@ -152,7 +150,7 @@ export class ChatApp {
         this.composer.showCompletions(message.params);
         break;
     }
-    this.transcript.keepAtBottom();
+    // No scrolling here: the transcript follows its own growth after each layout (ResizeObserver).
   }
 
   private inTurn(turnId: string, type: string, apply: (turn: TurnView) => void): void {

@@ -1,7 +1,9 @@
 /**
- * Coalesces rendering work to one pass per animation frame: streams mark themselves dirty as
- * deltas arrive, and are flushed together in the next frame (or at once by `flushNow`, before
- * anything that must appear after the text, such as a tool card).
+ * Coalesces rendering work to one pass per animation frame at most: streams mark themselves dirty
+ * as deltas arrive, and are flushed together in the next frame (or at once by `flushNow`, before
+ * anything that must appear after the text, such as a tool card). When a pass overruns its budget
+ * (a slow machine, a huge table being re-parsed), the next passes wait a few frames, so deltas
+ * pile up into fewer, larger renders instead of every frame being late.
  */
 
 /** Something with queued work to render. */
@@ -9,21 +11,27 @@ export interface Flushable {
   flush(): void;
 }
 
+/** Time (ms) a flush pass may take before the scheduler skips frames to catch up. */
+const FRAME_BUDGET_MS = 8;
+/** Most frames skipped after one slow pass. */
+const MAX_SKIPPED_FRAMES = 4;
+
 export class FrameScheduler {
   private readonly dirty = new Set<Flushable>();
   private handle: number | undefined;
+  /** Frames to let pass before the next flush (after an overrun). */
+  private skip = 0;
 
   constructor(
-    /** Runs after each flush pass that did work (e.g. keep the transcript scrolled to the bottom). */
-    private readonly afterFlush: () => void,
     private readonly requestFrame: (callback: () => void) => number = (cb) => requestAnimationFrame(cb),
     private readonly cancelFrame: (handle: number) => void = (h) => cancelAnimationFrame(h),
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Flush `item` in the next frame. */
+  /** Flush `item` in the next frame (or a few frames later when the last pass overran). */
   schedule(item: Flushable): void {
     this.dirty.add(item);
-    this.handle ??= this.requestFrame(() => this.run());
+    this.handle ??= this.requestFrame(() => this.onFrame());
   }
 
   /** Flush everything queued now, synchronously. */
@@ -32,12 +40,24 @@ export class FrameScheduler {
     this.run();
   }
 
+  private onFrame(): void {
+    if (this.skip > 0 && this.dirty.size > 0) {
+      this.skip--;
+      this.handle = this.requestFrame(() => this.onFrame());
+      return;
+    }
+    this.run();
+  }
+
   private run(): void {
     this.handle = undefined;
+    this.skip = 0;
     if (this.dirty.size === 0) return;
     const items = [...this.dirty];
     this.dirty.clear();
+    const started = this.now();
     for (const item of items) item.flush();
-    this.afterFlush();
+    const took = this.now() - started;
+    if (took > FRAME_BUDGET_MS) this.skip = Math.min(MAX_SKIPPED_FRAMES, Math.floor(took / FRAME_BUDGET_MS));
   }
 }

@@ -6,13 +6,14 @@
  * the element's HTML equals a one-shot render.
  */
 import type { MarkdownIt } from 'markdown-it';
+import { BlockChunker, chunkBlocks } from './blockChunks';
 import { htmlToFragment } from './htmlFragment';
 import { IncrementalMarkdown } from './incrementalMarkdown';
 import { OpenFenceView } from './openFenceView';
 
 /** Replaces `element`'s content with the one-shot render of `text`. */
 export function renderMarkdownInto(md: MarkdownIt, element: HTMLElement, text: string): void {
-  element.replaceChildren(htmlToFragment(md.render(text, {})));
+  element.replaceChildren(chunkBlocks(htmlToFragment(md.render(text, {}))));
 }
 
 export class MarkdownStream {
@@ -21,6 +22,7 @@ export class MarkdownStream {
   private tailHtml = '';
   private fence: OpenFenceView | undefined;
   private finished = false;
+  private readonly chunker = new BlockChunker();
 
   constructor(
     private readonly md: MarkdownIt,
@@ -48,7 +50,12 @@ export class MarkdownStream {
     if (open && this.fence?.language === open.language && step.committedHtml === '' && step.tailHtml === this.tailHtml && this.fence.update(open.code)) return;
 
     for (const node of this.tailNodes) node.remove();
-    if (step.committedHtml !== '') this.element.append(htmlToFragment(step.committedHtml));
+    if (step.committedHtml !== '') {
+      const committed = htmlToFragment(step.committedHtml);
+      const nodes = [...committed.childNodes];
+      this.element.append(committed);
+      this.chunker.add(nodes);
+    }
     const tail = htmlToFragment(step.tailHtml);
     this.tailNodes = [...tail.childNodes];
     this.tailHtml = step.tailHtml;
@@ -71,6 +78,7 @@ export class MarkdownStream {
     this.incremental.end();
     this.flush(true);
     this.finished = true;
+    this.chunker.add(this.tailNodes);
     this.tailNodes = [];
     this.fence = undefined;
     if (this.incremental.sawReferences) renderMarkdownInto(this.md, this.element, this.text);

@@ -1,6 +1,11 @@
 /**
  * The conversation: user messages and assistant turns, a welcome note when empty, and sticky
  * scrolling (follows new output while the user is at the bottom; stays put once they scroll up).
+ *
+ * Following the bottom never forces a layout: a ResizeObserver watches every item of the
+ * transcript (and the transcript itself), and its callback, which the browser runs right after
+ * its own layout of the frame, scrolls to the end when the user was at the bottom. Streaming
+ * text thus costs no synchronous layout of the (ever longer) conversation per frame.
  */
 import type { ChatMessage } from '../../shared/conversation';
 import type { ErrorInfo } from '../../shared/errors';
@@ -24,17 +29,21 @@ export class TranscriptView {
   private lastTurn: TurnView | undefined;
   private stick = true;
   private loadedTurns = 0;
+  private readonly resizes = new ResizeObserver(() => this.followBottom());
 
   constructor(private readonly context: TurnContext) {
     this.element = h('main', { class: 'transcript', role: 'log', 'aria-live': 'off', 'aria-label': 'Conversation', tabindex: '0' }, this.welcome);
+    // Scroll events run before the frame's rendering work, when layout is normally still clean.
     this.element.addEventListener('scroll', () => {
       const { scrollTop, scrollHeight, clientHeight } = this.element;
       this.stick = scrollHeight - scrollTop - clientHeight < STICK_THRESHOLD_PX;
     });
+    this.resizes.observe(this.element);
   }
 
   /** Removes everything (a new or different session). */
   clear(): void {
+    for (const child of this.element.children) this.resizes.unobserve(child);
     this.element.replaceChildren(this.welcome);
     this.turns.clear();
     this.lastTurn = undefined;
@@ -97,17 +106,23 @@ export class TranscriptView {
     }
     turn?.markLoaded();
     this.stick = true;
-    this.keepAtBottom();
   }
 
-  /** Scrolls to the newest content if the user has not scrolled away. */
-  keepAtBottom(): void {
-    if (this.stick) this.element.scrollTop = this.element.scrollHeight;
+  /** Whether the view follows new output (the user is at the bottom, or has not scrolled yet). */
+  get followsOutput(): boolean {
+    return this.stick;
+  }
+
+  /** Called after the browser's layout (ResizeObserver), so reading the sizes costs nothing. */
+  private followBottom(): void {
+    if (!this.stick) return;
+    const { scrollHeight, clientHeight } = this.element;
+    if (scrollHeight > clientHeight) this.element.scrollTop = scrollHeight;
   }
 
   private append(node: HTMLElement): void {
     this.welcome.remove();
     this.element.append(node);
-    this.keepAtBottom();
+    this.resizes.observe(node);
   }
 }

@@ -1,14 +1,14 @@
-// Runs the real `switchboard` CLI as a child process: src/cli/main.ts is bundled with esbuild once
-// per test file (as `npm run build` makes dist/cli.js), then started with HOME and CODEX_HOME in a
+// Runs the real `switchboard` CLI as a child process: built once per test file by the project's
+// own esbuild.mjs into a temp folder (the same layout as dist/: cli.js plus the lazily loaded
+// vendor/*.js libraries), then started with HOME and CODEX_HOME in a
 // temp folder and a separate workspace folder. Runs are asynchronous so local servers in the test
 // process keep answering. Every run checks that no listed secret reached stdout or stderr.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { dirname, join, resolve } from 'node:path';
 
 const REPO = resolve(__dirname, '../../..');
 
@@ -22,16 +22,10 @@ export function tempDir(prefix: string): string {
 /** Bundles the CLI once for this test file; returns the bundle's path (valid after `before`). */
 export function useCliBundle(): { path: string } {
   const bundle = { path: join(tempDir('sb-cli-bundle-'), 'cli.js') };
-  before(async () => {
-    await build({
-      entryPoints: [join(REPO, 'src/cli/main.ts')],
-      outfile: bundle.path,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      logLevel: 'silent',
-    });
+  before(() => {
+    const out = dirname(bundle.path);
+    const result = spawnSync(process.execPath, ['esbuild.mjs', `--outdir=${out}`, '--only=cli'], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(result.status, 0, `building the CLI failed: ${result.stderr}`);
   });
   return bundle;
 }

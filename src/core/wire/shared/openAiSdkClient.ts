@@ -14,7 +14,8 @@ let sdk: Promise<typeof OpenAI> | undefined;
 
 /** The SDK is loaded on first use (it is large; the extension should activate fast). */
 export async function openAiSdkClient(post: PostJson, provider: ProviderInfo): Promise<OpenAI> {
-  sdk ??= import('openai').then((m) => m.default);
+  // The named export exists in both the ESM and CJS builds (the bundle loads the CJS one).
+  sdk ??= import('openai').then((m) => m.OpenAI);
   const OpenAIClient = await sdk;
   return new OpenAIClient({
     apiKey: 'unused-switchboard-sends-its-own-headers',
