@@ -2,7 +2,7 @@
  * Figure `render-100k`: a 100,000-token Markdown answer streamed into the built chat webview in
  * headless Chromium at 1,000 deltas/s; total main-thread script time, longest frame, and whether
  * the final DOM equals the one-shot render. The stream is measured by the webview engineer's
- * bench/renderBench.mts (one message per delta, as an unbatched host would; CDP ScriptDuration);
+ * bench/renderBench.mts (one `streamEvents` message per 16 ms, like the host's StreamBatcher; CDP ScriptDuration);
  * if that script is missing or fails, by bench/cases/renderWebview.ts (batched per frame like
  * the extension's StreamBatcher). Reference: the same answer rendered once (a `transcript`
  * message) in a fresh page, CDP ScriptDuration, median of ONE_SHOT_RUNS. The stream takes 100 s
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
           reference,
           referenceValue,
           details: {
-            measuredBy: 'bench/renderBench.mts (one host message per delta)',
+            measuredBy: 'bench/renderBench.mts (host messages batched per 16 ms, like StreamBatcher)',
             finalDomEqualsOneShot: webview.finalDomEqualsOneShot,
             longestFrameMs: webview.longestFrameMs,
             p95FrameMs: webview.p95FrameMs,

@@ -10,11 +10,13 @@
 //   - whether the final streamed DOM equals a one-shot render of the same Markdown,
 //   - how long the one-shot render (a transcript load) takes.
 // Usage: npx tsx bench/renderBench.mts [--tokens=100000] [--rate=1000] [--tokens-per-delta=1]
-//          [--batch-ms=16] [--per-delta] [--profile=top|<file.cpuprofile>]
+//          [--batch-ms=16] [--per-delta] [--profile=top|<file.cpuprofile>] [--trace=top|<file.json>]
 // `--profile` records a CDP CPU profile of the stream (prints the top self-time functions, or
-// writes the profile to a file for DevTools). Prints a summary, then the figures as JSON on the
+// writes the profile to a file for DevTools); `--trace` records a Chromium trace of the last 3 s
+// of the stream (prints main-thread time by event, or writes the trace for DevTools). Prints a summary, then the figures as JSON on the
 // last line.
 import { writeFileSync } from 'node:fs';
+import type { CDPSession } from 'playwright-core';
 import { startWebviewHarness } from '../test/helpers/webviewHarness';
 
 function flag(name: string, fallback: number): number {
@@ -30,6 +32,8 @@ const TOKENS_PER_DELTA = flag('tokens-per-delta', 1);
 const BATCH_MS = flag('batch-ms', 16);
 const PER_DELTA = process.argv.includes('--per-delta');
 const PROFILE = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+const TRACE = process.argv.find((a) => a.startsWith('--trace='))?.slice('--trace='.length);
+const TRACE_SECONDS = 3;
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run streams the same answer. */
 function random(seed: number): () => number {
@@ -122,6 +126,48 @@ function topFunctions(profile: { nodes: ProfileNode[]; samples?: number[]; timeD
     .join('\n');
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  ts: number;
+}
+
+/** Starts tracing after `delayMs` and returns the events of the following TRACE_SECONDS. */
+async function traceStreamEnd(cdp: CDPSession, delayMs: number): Promise<TraceEvent[]> {
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, delayMs)));
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) => {
+    events.push(...(data.value as unknown as TraceEvent[]));
+  });
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,cc', transferMode: 'ReportEvents' });
+  await new Promise((resolve) => setTimeout(resolve, TRACE_SECONDS * 1000));
+  await cdp.send('Tracing.end');
+  await complete;
+  return events;
+}
+
+/** Renderer main-thread time by trace event name (complete events, total duration), top 25. */
+function traceSummary(events: TraceEvent[]): string {
+  const main = events.find((e) => e.name === 'thread_name' && (e as unknown as { args: { name: string } }).args.name === 'CrRendererMain');
+  const totals = new Map<string, { ms: number; count: number }>();
+  for (const e of events) {
+    if (!main || e.tid !== main.tid || e.pid !== main.pid || e.ph !== 'X' || e.dur === undefined) continue;
+    const total = totals.get(e.name) ?? { ms: 0, count: 0 };
+    total.ms += e.dur / 1000;
+    total.count++;
+    totals.set(e.name, total);
+  }
+  return [...totals]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, 25)
+    .map(([name, t]) => `${t.ms.toFixed(0).padStart(7)} ms ${String(t.count).padStart(6)}x  ${name}`)
+    .join('\n');
+}
+
 async function main(): Promise<void> {
   const answer = longAnswer(TOKENS);
   const tokens = tokenize(answer);
@@ -143,6 +189,7 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.start');
     }
     const before = await metrics();
+    const traced = TRACE ? traceStreamEnd(cdp, (deltas.length / RATE - TRACE_SECONDS) * 1000) : undefined;
     const stream: PageResult = await chat.page.evaluate(
       async ([parts, rate, batchMs]) => {
         const frameGaps: number[] = [];
@@ -228,6 +275,11 @@ async function main(): Promise<void> {
       [deltas, RATE, PER_DELTA ? 0 : BATCH_MS] as const,
     );
     const after = await metrics();
+    if (TRACE && traced) {
+      const events = await traced;
+      if (TRACE === 'top') console.log(traceSummary(events));
+      else writeFileSync(TRACE, JSON.stringify({ traceEvents: events }));
+    }
     if (PROFILE) {
       const { profile } = await cdp.send('Profiler.stop');
       if (PROFILE === 'top') console.log(topFunctions(profile));

@@ -1,5 +1,5 @@
 // Runs node's built-in test runner over every *.test.ts file under the given folders,
-// with tsx for TypeScript. Usage: node scripts/runTests.mjs <dir>... [--concurrency=N] [node --test flags]
+// with tsx for TypeScript. Usage: node scripts/runTests.mjs <dir or file>... [--concurrency=N] [node --test flags]
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -11,6 +11,7 @@ const passThrough = flags.filter((f) => !f.startsWith('--concurrency='));
 
 function collect(dir) {
   if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory()) return [dir];
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) return collect(p);

@@ -40,6 +40,8 @@ test('providers tree, Select Provider, Set API Key, consent and live diagnostics
 
   // The tree: providers grouped by where they come from, the workspace provider present.
   await workbench.views.openContainer('Switchboard');
+  // The Chat view shares the container; give Providers the full height, as a user would.
+  await workbench.views.reveal('Providers');
   const items = await workbench.views.treeItems('Providers', { atLeast: 10 });
   const groups = items.filter((i) => i.level === 1).map((i) => i.label);
   assert.deepEqual(groups, ['Built-in', 'User file', 'Workspace file']);

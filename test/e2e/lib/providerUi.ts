@@ -72,6 +72,13 @@ export async function grantWorkspaceTrust(workbench: Workbench): Promise<void> {
     await button.click({ timeout: INNER_WAIT_MS });
     await workbench.page.locator('.part.banner', { hasText: /Restricted Mode/ }).waitFor({ state: 'hidden', timeout: INNER_WAIT_MS });
   });
+  await workbench.steps.run('close the workspace trust editor', async () => {
+    // It opens as a modal editor over the side bar; close it as a user would.
+    const editor = workbench.page.locator('.workspace-trust-editor');
+    await workbench.palette.run('View: Close Editor').catch(() => undefined);
+    if (await editor.isVisible()) await workbench.page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'hidden', timeout: INNER_WAIT_MS });
+  });
 }
 
 /** One rendered row of a tree view: label and description. */
@@ -92,6 +99,7 @@ async function readTreeRows(page: Page, view: string): Promise<TreeRow[]> {
 export function waitForTreeItem(workbench: Workbench, view: string, label: string, description: string | RegExp): Promise<TreeRow> {
   const accept = (row: TreeRow | undefined) => row !== undefined && (typeof description === 'string' ? row.description === description : description.test(row.description));
   return workbench.steps.run(`the "${label}" item in "${view}" reads "${description}"`, async () => {
+    await workbench.views.reveal(view);
     const rows = await pollUntil(() => readTreeRows(workbench.page, view), (all) => accept(all.find((r) => r.label === label)), INNER_WAIT_MS, `"${label}" described as ${description}`, (all) => JSON.stringify(all.find((r) => r.label === label) ?? all.map((r) => r.label)));
     return rows.find((r) => r.label === label) as TreeRow;
   });

@@ -42,6 +42,11 @@ export class Views {
     return this.page.locator('.pane').filter({ has: this.page.locator('.pane-header h3.title', { hasText: exactly(name) }) }).first();
   }
 
+  /** Expands the view `name` and collapses its neighbours, so all of it is rendered. */
+  async reveal(name: string): Promise<void> {
+    await this.collapseSiblings(await this.expand(name));
+  }
+
   private async expand(name: string): Promise<Locator> {
     const pane = this.pane(name);
     await pane.waitFor({ state: 'visible', timeout: INNER_WAIT_MS }).catch(async () => {
@@ -51,6 +56,20 @@ export class Views {
     const header = pane.locator('.pane-header').first();
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
     return pane;
+  }
+
+  /**
+   * Collapses the other open views of the same container, as a user does to give one view the
+   * full height (trees are virtualized: rows outside the visible height are not rendered).
+   */
+  private async collapseSiblings(pane: Locator): Promise<void> {
+    const container = pane.locator('xpath=ancestor::div[contains(@class,"split-view-container")][1]');
+    const headers = container.locator(':scope > .split-view-view > .pane > .pane-header[aria-expanded="true"]');
+    const own = await pane.locator('.pane-header').first().elementHandle();
+    for (const handle of await headers.elementHandles()) {
+      if (own && (await handle.evaluate((el, o) => el === o, own))) continue;
+      await handle.click();
+    }
   }
 
   private async readItems(pane: Locator): Promise<TreeItemInfo[]> {
