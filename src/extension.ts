@@ -32,6 +32,7 @@ export let providers: ProviderService | undefined;
 let chat: ChatRegistration | undefined;
 
 export function activate(context: vscode.ExtensionContext): { providers: ProviderService } {
+  const started = performance.now();
   const channel = vscode.window.createOutputChannel('Switchboard', { log: true });
   const logger = createOutputLogger(channel);
   const env = process.env;
@@ -86,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): { providers: Provide
   );
   chat = registerChat(context, service, logger);
   context.subscriptions.push(...chat.disposables);
-  logger.info(`Switchboard activated (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted'}).`);
+  logger.info(`Switchboard activated in ${Math.round(performance.now() - started)} ms (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted'}).`);
   void config.ready().catch((error: unknown) => logger.error(`First configuration load failed: ${String(error)}`));
   return { providers: service };
 }
