@@ -22,6 +22,7 @@ import type { ErrorInfo } from '../shared/errors';
 import { showErrorNotification } from './errorNotifier';
 import type { SecretStorageStore } from './secretStorageStore';
 import type { SelectionStore } from './selectionStore';
+import { computeAuthStatus, type AuthStatus } from '../core/providers/authStatus';
 
 /** The provider and model requests go to right now. */
 export interface ActiveSelection {
@@ -116,6 +117,22 @@ export class ProviderService implements vscode.Disposable {
   }
 
   /** A provider by id from everything shown (includes workspace providers of an untrusted workspace). */
+  /**
+   * The credential status shown for `provider` (tree, pickers, status bar, Explain): which source
+   * would supply its credential, never the value. `hasStoredSecret`: a key is in SecretStorage.
+   */
+  authStatus(provider: ProviderInfo, hasStoredSecret: boolean): AuthStatus {
+    return computeAuthStatus({
+      provider,
+      env: this.deps.env,
+      hasStoredSecret,
+      workspaceTrusted: this.snapshot?.workspaceTrusted ?? vscode.workspace.isTrusted,
+      lastSource: this.deps.credentials.cachedCommandSource(provider),
+      now: Date.now(),
+      formatTime: (ms) => new Date(ms).toLocaleTimeString(),
+    });
+  }
+
   findProvider(id: string): ProviderInfo | undefined {
     return this.snapshot?.display.providers.find((p) => p.id === id);
   }

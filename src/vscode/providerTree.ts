@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { BUILTIN_PROVIDERS } from '../core/providers/builtins';
-import { computeAuthStatus, type AuthStatus, type AuthStatusKind } from '../core/providers/authStatus';
+import type { AuthStatus, AuthStatusKind } from '../core/providers/authStatus';
 import { groupProviders, type ProviderGroup } from '../core/providers/providerGroups';
 import { providerItemText } from '../core/providers/providerItemText';
 import type { ProviderInfo } from '../core/providers/providerInfo';
@@ -102,15 +102,7 @@ export class ProviderTreeProvider implements vscode.TreeDataProvider<ProviderTre
 
   private providerNode(provider: ProviderInfo): ProviderTreeNode {
     const snapshot = this.service.snapshot;
-    const auth = computeAuthStatus({
-      provider,
-      env: this.service.deps.env,
-      hasStoredSecret: this.secretIds.has(provider.id),
-      workspaceTrusted: snapshot?.workspaceTrusted ?? vscode.workspace.isTrusted,
-      lastSource: this.service.credentials.cachedCommandSource(provider),
-      now: Date.now(),
-      formatTime: (ms) => new Date(ms).toLocaleTimeString(),
-    });
+    const auth = this.service.authStatus(provider, this.secretIds.has(provider.id));
     return { kind: 'provider', provider, active: snapshot?.config.provider.value === provider.id, auth, hasSecret: this.secretIds.has(provider.id) };
   }
 

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { statusText } from '../core/config/statusText';
-import { computeAuthStatus, credentialPhrase } from '../core/providers/authStatus';
+import { credentialPhrase } from '../core/providers/authStatus';
 import type { ProviderService } from './providerService';
 
 export class ProviderStatusBar implements vscode.Disposable {
@@ -26,15 +26,7 @@ export class ProviderStatusBar implements vscode.Disposable {
     let credential: string | undefined;
     if (active && snapshot) {
       const saved = await this.service.deps.secrets.has([active.provider.id]);
-      const auth = computeAuthStatus({
-        provider: active.provider,
-        env: this.service.deps.env,
-        hasStoredSecret: saved.has(active.provider.id),
-        workspaceTrusted: snapshot.workspaceTrusted,
-        lastSource: this.service.credentials.cachedCommandSource(active.provider),
-        now: Date.now(),
-        formatTime: (ms) => new Date(ms).toLocaleTimeString(),
-      });
+      const auth = this.service.authStatus(active.provider, saved.has(active.provider.id));
       credential = credentialPhrase(auth);
     }
     const text = statusText({

@@ -10,9 +10,9 @@ import { isAwsProvider } from './providerAuth';
 import type { Credential } from './credential';
 import type { ProviderInfo } from './providerInfo';
 import { buildProviderRequest } from './requestBuilder';
+import { probeEndpoint } from '../wire/http/probeEndpoint';
 
 /** How long one probe may take. */
-const PROBE_TIMEOUT_MS = 3000;
 
 /** When the test request's response arrived, relative to `start`. */
 export class ResponseTiming {
@@ -67,18 +67,6 @@ export function createEndpointProbe(wire: WireDeps, provider: ProviderInfo, cred
   const setup = providerTransport(wire, provider, transportCache(wire));
   return async (baseUrl, path) => {
     const request = buildProviderRequest({ provider: { ...setup.provider, baseUrl }, path, credential, env: wire.env });
-    const signals = [AbortSignal.timeout(PROBE_TIMEOUT_MS), ...(signal ? [signal] : [])];
-    try {
-      const response = await setup.transport(request.url, {
-        method: 'POST',
-        headers: { ...request.headers, 'content-type': 'application/json' },
-        body: '{}',
-        signal: AbortSignal.any(signals),
-      });
-      response.body?.cancel().catch(() => {});
-      return response.status;
-    } catch {
-      return undefined;
-    }
+    return probeEndpoint(setup.transport, request.url, request.headers, signal);
   };
 }

@@ -23,13 +23,13 @@ import { pumpSse } from './sse/pumpSse';
 import { systemClock, type WireDeps } from './wireDeps';
 import type { WireProtocol } from './wireProtocol';
 import { urlSecrets } from '../config/displaySafe';
+import { probeEndpoint } from './http/probeEndpoint';
 
 /** Codex's defaults, used when a provider value is missing or not a number. */
 export const DEFAULT_REQUEST_MAX_RETRIES = 4;
 export const DEFAULT_STREAM_MAX_RETRIES = 5;
 export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 300_000;
 /** How long the wire_api probe after a 404 may take. */
-const PROBE_TIMEOUT_MS = 3000;
 
 function orDefault(value: number | undefined, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
@@ -108,19 +108,7 @@ export function streamWithProtocol(input: StreamInput): AsyncGenerator<StreamEve
   const probe = async (path: string): Promise<number | undefined> => {
     if (!credential) return undefined;
     const req = buildProviderRequest({ provider, path, credential, env: deps.env });
-    const signals = [AbortSignal.timeout(PROBE_TIMEOUT_MS), ...(request.signal ? [request.signal] : [])];
-    try {
-      const response = await transport(req.url, {
-        method: 'POST',
-        headers: { ...req.headers, 'content-type': 'application/json' },
-        body: '{}',
-        signal: AbortSignal.any(signals),
-      });
-      response.body?.cancel().catch(() => {});
-      return response.status;
-    } catch {
-      return undefined;
-    }
+    return probeEndpoint(transport, req.url, req.headers, request.signal);
   };
 
   return runWithRetries({

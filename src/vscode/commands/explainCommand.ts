@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { explainMarkdown } from '../../core/config/explainMarkdown';
-import { computeAuthStatus, credentialPhrase } from '../../core/providers/authStatus';
+import { credentialPhrase } from '../../core/providers/authStatus';
 import type { ProviderService } from '../providerService';
 
 export const EXPLAIN_SCHEME = 'switchboard-explain';
@@ -27,15 +27,7 @@ export class ExplainDocumentProvider implements vscode.TextDocumentContentProvid
     if (active) {
       const saved = await this.service.deps.secrets.has([active.provider.id]);
       credential = credentialPhrase(
-        computeAuthStatus({
-          provider: active.provider,
-          env: this.service.deps.env,
-          hasStoredSecret: saved.has(active.provider.id),
-          workspaceTrusted: snapshot.workspaceTrusted,
-          lastSource: this.service.credentials.cachedCommandSource(active.provider),
-          now: Date.now(),
-          formatTime: (ms) => new Date(ms).toLocaleTimeString(),
-        }),
+        this.service.authStatus(active.provider, saved.has(active.provider.id)),
       );
     }
     return explainMarkdown({

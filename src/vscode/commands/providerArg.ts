@@ -4,11 +4,11 @@
  * into a ProviderInfo.
  */
 import * as vscode from 'vscode';
-import { computeAuthStatus } from '../../core/providers/authStatus';
 import { groupProviders } from '../../core/providers/providerGroups';
 import type { ProviderInfo } from '../../core/providers/providerInfo';
 import type { ProviderService } from '../providerService';
 import type { ProviderTreeNode } from '../providerTree';
+import { displayUrl } from '../../core/config/displaySafe';
 
 interface ProviderPickItem extends vscode.QuickPickItem {
   provider?: ProviderInfo;
@@ -25,19 +25,12 @@ export async function providerPickItems(service: ProviderService, filter: (p: Pr
     if (providers.length === 0) continue;
     items.push({ label: group.label, kind: vscode.QuickPickItemKind.Separator });
     for (const provider of providers) {
-      const auth = computeAuthStatus({
-        provider,
-        env: service.deps.env,
-        hasStoredSecret: saved.has(provider.id),
-        workspaceTrusted: snapshot.workspaceTrusted,
-        now: Date.now(),
-        formatTime: (ms) => new Date(ms).toLocaleTimeString(),
-      });
+      const auth = service.authStatus(provider, saved.has(provider.id));
       const icon = provider.id === activeId ? '$(check) ' : auth.kind === 'blocked' ? '$(lock) ' : '';
       items.push({
         label: `${icon}${provider.id}`,
         description: [provider.name !== provider.id ? provider.name : undefined, auth.summary, provider.wireApi, provider.defaultModel].filter(Boolean).join(' · '),
-        detail: provider.baseUrl,
+        detail: provider.baseUrl && displayUrl(provider.baseUrl),
         provider,
       });
     }
