@@ -10,9 +10,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { build } from 'esbuild';
 import { runCli } from '../../src/cli/runCli';
 import { VERBS } from '../../src/cli/verbs';
 import { loadConfig } from '../../src/core/config/loadConfig';
@@ -20,9 +19,10 @@ import { createNodeConfigFs } from '../../src/node/nodeConfigFs';
 import { createNodeProcessRunner } from '../../src/node/processRunner';
 import { CanarySet, echoOfHeaders, startEchoServer, type EchoServer } from '../helpers/canary';
 import { q, sandbox, tempDir, type Sandbox } from './support';
+import { buildCli } from '../helpers/cliBuild';
 
-const REPO = resolve(__dirname, '../..');
-const bundle = join(tempDir('sb-sec-cli-'), 'cli.js');
+const bundleDir = tempDir('sb-sec-cli-');
+const bundle = join(bundleDir, 'cli.js');
 const canaries = new CanarySet();
 const ENV_KEY = canaries.add('cli env key');
 const BEARER = canaries.add('cli bearer');
@@ -32,7 +32,7 @@ let server: EchoServer;
 
 before(async () => {
   server = await startEchoServer(() => ({ kind: 'status', status: 401 }));
-  await build({ entryPoints: [join(REPO, 'src/cli/main.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+  buildCli(bundleDir);
 });
 after(() => server.close());
 

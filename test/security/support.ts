@@ -8,30 +8,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadConfig } from '../../src/core/config/loadConfig';
 import type { LoadConfigOptions, ResolvedConfig } from '../../src/core/config/resolvedConfig';
-import type { Clock, Env } from '../../src/core/ports';
+import type { Env } from '../../src/core/ports';
 import type { ProviderInfo } from '../../src/core/providers/providerInfo';
 import { createNodeConfigFs } from '../../src/node/nodeConfigFs';
-import type { StreamEvent } from '../../src/shared/streamEvents';
 
-/** A clock whose sleeps return at once (still honouring abort), recording each delay. */
-export function instantClock(): Clock & { sleeps: number[] } {
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => Date.now(),
-    sleep: async (ms, signal) => {
-      sleeps.push(ms);
-      if (signal?.aborted) throw new Error('aborted');
-    },
-  };
-}
-
-/** All events of a stream. */
-export async function collect(stream: AsyncIterable<StreamEvent>): Promise<StreamEvent[]> {
-  const events: StreamEvent[] = [];
-  for await (const event of stream) events.push(event);
-  return events;
-}
+// The wire tests' instant clock and stream collector serve here too.
+export { collect, instantClock } from '../integration/wire/support';
 
 const tempDirs: string[] = [];
 process.once('exit', () => {

@@ -5,12 +5,12 @@
 // process keep answering. Every run checks that no listed secret reached stdout or stderr.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { buildCli } from '../../helpers/cliBuild';
 
-const REPO = resolve(__dirname, '../../..');
 
 /** A fresh temp directory removed after the test file finishes. */
 export function tempDir(prefix: string): string {
@@ -23,9 +23,7 @@ export function tempDir(prefix: string): string {
 export function useCliBundle(): { path: string } {
   const bundle = { path: join(tempDir('sb-cli-bundle-'), 'cli.js') };
   before(() => {
-    const out = dirname(bundle.path);
-    const result = spawnSync(process.execPath, ['esbuild.mjs', `--outdir=${out}`, '--only=cli'], { cwd: REPO, encoding: 'utf8' });
-    assert.equal(result.status, 0, `building the CLI failed: ${result.stderr}`);
+    buildCli(dirname(bundle.path));
   });
   return bundle;
 }

@@ -11,6 +11,7 @@ import type { ProviderInfo, WireApi } from '../../../src/core/providers/provider
 import { createNodeProcessRunner } from '../../../src/node/processRunner';
 import type { WireDeps } from '../../../src/core/wire/wireDeps';
 import { sseBodyOf } from '../../helpers/corpus';
+import { provider as testProvider } from '../../helpers/providerFixture';
 import type { CaptureServer } from '../../helpers/captureServer';
 import {
   CHAT_FIRST_CHUNK,
@@ -27,26 +28,7 @@ import {
 const KEY = 'sk-conn-test-secret-0123456789';
 
 function provider(wireApi: WireApi, baseUrl: string, overrides: Partial<ProviderInfo> = {}): ProviderInfo {
-  return {
-    id: 'corp',
-    name: 'Corp',
-    baseUrl,
-    wireApi,
-    envKey: 'CORP_KEY',
-    httpHeaders: {},
-    envHttpHeaders: {},
-    queryParams: {},
-    requestMaxRetries: 4,
-    streamMaxRetries: 5,
-    streamIdleTimeoutMs: 300_000,
-    supportsWebsockets: false,
-    requiresOpenaiAuth: false,
-    source: 'user',
-    file: '/home/u/.codex/config.toml',
-    line: 3,
-    fromWorkspace: false,
-    ...overrides,
-  };
+  return testProvider({ id: 'corp', name: 'Corp', baseUrl, wireApi, envKey: 'CORP_KEY', ...overrides });
 }
 
 function wire(env: Record<string, string> = { CORP_KEY: KEY }): WireDeps {

@@ -3,20 +3,18 @@
 // at a temp dir and the workspace in another. Asserts JSON shapes, workspace trust, exit codes
 // 0/2, and that no credential value is ever printed.
 import { before, test } from 'node:test';
-import { build } from 'esbuild';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { tempDir } from '../providers/scriptFixtures';
+import { buildCli } from '../../helpers/cliBuild';
 
-const REPO = resolve(__dirname, '../../..');
-const MAIN = join(REPO, 'src/cli/main.ts');
 const bundleDir = tempDir('sb-cli-bundle-');
 const bundle = join(bundleDir, 'cli.js');
 
 before(async () => {
-  await build({ entryPoints: [MAIN], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+  buildCli(bundleDir);
 });
 const SECRETS = ['sk-cli-env-secret-111', 'cli-bearer-secret-222'];
 

@@ -13,22 +13,15 @@ import { jsonPrinter, textPrinter, type ExecJsonLine } from '../../../src/cli/co
 import type { CliContext } from '../../../src/cli/verbTypes';
 import { createNodeProcessRunner } from '../../../src/node/processRunner';
 import { emptyUsage } from '../../../src/shared/streamEvents';
-import { provider } from '../providers/providerFixture';
+import { provider, resolvedConfig } from '../../helpers/providerFixture';
 
 function config(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
-  return {
+  return resolvedConfig({
     providers: [provider({ id: 'corp', name: 'Corp', envKey: 'CORP_KEY', baseUrl: 'http://127.0.0.1:1/v1' })],
     provider: { value: 'corp', source: 'user' },
     model: { value: 'corp-1', source: 'user' },
-    profile: { value: undefined, source: 'builtin' },
-    profiles: [],
-    fieldSources: {},
-    settings: {},
-    trustedProjects: [],
-    files: [],
-    diagnostics: [],
     ...overrides,
-  };
+  });
 }
 
 interface FakeHost extends ExecHost {

@@ -10,7 +10,7 @@ import { CLI_VERSION } from '../../../src/cli/version';
 import { VERBS } from '../../../src/cli/verbs';
 import type { LoadConfigOptions, ResolvedConfig } from '../../../src/core/config/resolvedConfig';
 import { createNodeProcessRunner } from '../../../src/node/processRunner';
-import { provider } from '../providers/providerFixture';
+import { provider } from '../../helpers/providerFixture';
 
 function config(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
   return {

@@ -9,7 +9,7 @@ import { createCredentialResolver } from '../../../src/core/providers/credential
 import type { CommandAuth } from '../../../src/core/providers/providerInfo';
 import { createNodeProcessRunner } from '../../../src/node/processRunner';
 import { SwitchboardError } from '../../../src/shared/errors';
-import { provider } from './providerFixture';
+import { provider } from '../../helpers/providerFixture';
 import { delay, grandchildScript, tempDir, writeScript } from './scriptFixtures';
 
 const runner = createNodeProcessRunner();

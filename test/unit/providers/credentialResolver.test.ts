@@ -6,7 +6,7 @@ import { createCredentialResolver } from '../../../src/core/providers/credential
 import type { CredentialSource } from '../../../src/core/providers/credential';
 import type { ProcessRunner, SecretStore } from '../../../src/core/ports';
 import { SwitchboardError } from '../../../src/shared/errors';
-import { provider } from './providerFixture';
+import { provider } from '../../helpers/providerFixture';
 
 function secretStore(values: Record<string, string>): SecretStore {
   return {

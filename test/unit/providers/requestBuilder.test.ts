@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { authHeaderFor, buildProviderRequest, buildProviderUrl, isAzureProvider } from '../../../src/core/providers/requestBuilder';
 import type { Credential } from '../../../src/core/providers/credential';
 import { SwitchboardError } from '../../../src/shared/errors';
-import { provider } from './providerFixture';
+import { provider } from '../../helpers/providerFixture';
 
 const envKey = (token: string, name = 'K'): Credential => ({ token, source: { type: 'env', name } });
 const none: Credential = { source: { type: 'none' } };
