@@ -1,23 +1,19 @@
 /**
- * The render benchmark in its own process: the chat webview bundle in headless Chromium (through
- * test/helpers/webviewHarness). `mode: 'stream'`: a driver in the page delivers the answer's
- * deltas at `rate` deltas/s the way the extension host does (StreamBatcher: one `streamEvents`
- * message per ~16 ms with the due deltas merged), then `done` and `turnEnded`. `mode: 'oneShot'`:
- * the finished answer arrives once, in a `transcript` message. Measures the page's main-thread
- * script time (CDP Performance.getMetrics ScriptDuration, plus layout and style), the longest
- * frame (largest gap between animation frames, and long-animation-frame entries), and for the
- * stream checks that the final DOM equals the one-shot render of the same text.
+ * The render benchmark's reference in its own process: the chat webview bundle in headless
+ * Chromium (through test/helpers/webviewHarness), a fresh page, and the finished answer arriving
+ * once in a `transcript` message. Measures the page's main-thread script time (CDP
+ * Performance.getMetrics ScriptDuration, plus layout and style) and the longest frame (largest
+ * gap between animation frames, and long-animation-frame entries). The stream itself is measured
+ * by bench/renderBench.mts.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { startWebviewHarness } from '../../test/helpers/webviewHarness';
-import { sessionState, transcript, turnEnded, turnStarted, done } from '../../test/webview/hostMessages';
+import { sessionState, transcript } from '../../test/webview/hostMessages';
 import { caseInput, reportCase } from '../lib/childCase';
 import { generateMarkdown } from '../lib/markdownGen';
 
 interface Input {
-  mode: 'stream' | 'oneShot';
   tokens: number;
-  rate: number;
 }
 
 type Metrics = Record<string, number>;
@@ -70,79 +66,22 @@ async function stopFrameMonitor(page: Page): Promise<{ maxGap: number; frames: n
 
 async function main(): Promise<void> {
   const input = caseInput<Input>();
-  const { text, deltas } = generateMarkdown(input.tokens);
-  const lastWords = text.trim().split('\n').pop()!.slice(-30);
+  const { text } = generateMarkdown(input.tokens);
   const harness = await startWebviewHarness();
   try {
     const chat = await harness.openChat({ viewport: { width: 420, height: 900 } });
     const cdp = await chat.page.context().newCDPSession(chat.page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
     await chat.post(sessionState());
-    if (input.mode === 'stream') {
-      await chat.post(turnStarted('t1'));
-      await startFrameMonitor(chat.page);
-      const before = await metrics(cdp);
-      const started = Date.now();
-      const delivered = await chat.page.evaluate(
-        ({ deltas: list, rate }) =>
-          new Promise<number>((resolve) => {
-            let sent = 0;
-            let messages = 0;
-            const start = performance.now();
-            const tick = () => {
-              const due = Math.min(list.length, Math.floor(((performance.now() - start) * rate) / 1000));
-              if (due > sent) {
-                const textDelta = list.slice(sent, due).join('');
-                window.postMessage({ type: 'streamEvents', params: { turnId: 't1', events: [{ type: 'text-delta', text: textDelta }] } }, '*');
-                sent = due;
-                messages++;
-              }
-              if (sent < list.length) setTimeout(tick, 16);
-              else resolve(messages);
-            };
-            tick();
-          }),
-        { deltas, rate: input.rate },
-      );
-      await chat.post(done('t1'));
-      await chat.post(turnEnded('t1'));
-      const answer = chat.page.locator('.turn[data-turn-id="t1"] .markdown').first();
-      await chat.page.waitForFunction(
-        (words) => (document.querySelector('.turn[data-turn-id="t1"] .markdown')?.textContent ?? '').trimEnd().endsWith(words.trim()),
-        lastWords.replace(/[`*[\]()]/g, '').slice(-12),
-        { timeout: 60_000 },
-      );
-      // Two frames for the final flush.
-      await chat.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const after = await metrics(cdp);
-      const frames = await stopFrameMonitor(chat.page);
-      const streamedHtml = await answer.evaluate((el) => el.innerHTML);
-      await chat.post(transcript([{ role: 'user', content: 'Explain' }, { role: 'assistant', content: text }]));
-      const loaded = chat.page.locator('.turn[data-turn-id^="loaded-"] .markdown').first();
-      await loaded.waitFor({ timeout: 60_000 });
-      const oneShotHtml = await loaded.evaluate((el) => el.innerHTML);
-      reportCase({
-        ...costBetween(before, after),
-        wallMs: Date.now() - started,
-        messages: delivered,
-        deltas: deltas.length,
-        chars: text.length,
-        ...frames,
-        domEqualsOneShot: streamedHtml === oneShotHtml,
-        domLength: streamedHtml.length,
-        problems: await chat.problems(),
-      });
-    } else {
-      await startFrameMonitor(chat.page);
-      const before = await metrics(cdp);
-      const started = Date.now();
-      await chat.post(transcript([{ role: 'user', content: 'Explain' }, { role: 'assistant', content: text }]));
-      await chat.page.locator('.turn[data-turn-id^="loaded-"] .markdown').first().waitFor({ timeout: 60_000 });
-      await chat.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const after = await metrics(cdp);
-      const frames = await stopFrameMonitor(chat.page);
-      reportCase({ ...costBetween(before, after), wallMs: Date.now() - started, chars: text.length, ...frames, problems: await chat.problems() });
-    }
+    await startFrameMonitor(chat.page);
+    const before = await metrics(cdp);
+    const started = Date.now();
+    await chat.post(transcript([{ role: 'user', content: 'Explain' }, { role: 'assistant', content: text }]));
+    await chat.page.locator('.turn[data-turn-id^="loaded-"] .markdown').first().waitFor({ timeout: 60_000 });
+    await chat.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const after = await metrics(cdp);
+    const frames = await stopFrameMonitor(chat.page);
+    reportCase({ ...costBetween(before, after), wallMs: Date.now() - started, chars: text.length, ...frames, problems: await chat.problems() });
   } finally {
     await harness.close();
   }

@@ -1,79 +1,67 @@
 /**
- * Generates a long Markdown answer like a model writes one (headings, prose with inline code,
- * bold and links, nested lists, numbered steps, fenced code in several languages, tables,
- * quotes), and splits it into token-like deltas (a word with its leading space, a number, a
- * punctuation mark, or a run of line breaks), about 4 characters each, as models stream them.
+ * Generates a long Markdown answer like a model writes one (headings, prose with inline code and
+ * bold, bullet and numbered lists, fenced code in several languages, tables, quotes, and now and
+ * then a ~150-line listing, the worst case for highlighting while streaming), and splits it into
+ * token-sized pieces (up to 4 visible characters with their leading whitespace), as models
+ * stream them. Deterministic: every run streams the same answer.
  */
 
-const WORDS = (
-  'the config loader reads each layer merges provider tables and reports every problem with its file line and column so ' +
-  'that a user can fix it quickly while the agent keeps streaming tokens into the chat view without blocking input ' +
-  'requests retry with backoff when the gateway answers with a transient error and the idle watchdog aborts stalled streams'
-).split(' ');
-
-const CODE: Record<string, string[]> = {
-  ts: [
-    'export async function loadLayer(path: string): Promise<Layer> {',
-    '  const text = await readFile(path, "utf8");',
-    '  const table = parse(text);',
-    '  return { path, table, source: "user" };',
-    '}',
-  ],
-  python: ['def retry(fn, attempts=4):', '    for i in range(attempts):', '        try:', '            return fn()', '        except TimeoutError:', '            time.sleep(2 ** i)'],
-  bash: ['export OPENAI_API_KEY=sk-...', 'switchboard providers list --json | jq ".[] | .id"', 'switchboard exec --approval auto "run the tests"'],
-};
-
-/** A deterministic pseudo-random generator (same document every run). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
+/** Deterministic pseudo-random numbers (mulberry32), so every run streams the same answer. */
+function random(seed: number): () => number {
+  let a = seed;
   return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
-/** Splits text into token-like deltas. */
-export function tokenize(text: string): string[] {
-  return text.match(/ ?[A-Za-z]+| ?\d+|\n+| +|[^\sA-Za-z\d]/g) ?? [];
-}
+const WORDS = 'the provider config request stream token model retry header value file workspace agent tool answer error result key table path cache client server response delay limit update change option default'.split(' ');
+const CODE = {
+  ts: ['export async function fetchWithRetry(url: string, init: RequestInit, attempts = 3): Promise<Response> {', '  for (let attempt = 1; ; attempt++) {', '    const response = await fetch(url, init);', '    if (response.status !== 429 || attempt === attempts) return response;', '    await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 250));', '  }', '}'],
+  python: ['def load_config(path: str) -> dict:', '    """Read a TOML file and merge the defaults."""', '    with open(path, "rb") as handle:', '        data = tomllib.load(handle)', '    return {**DEFAULTS, **data}', '', 'print(load_config("config.toml"))'],
+  bash: ['set -euo pipefail', 'export OPENAI_API_KEY="$(security find-generic-password -s openai -w)"', 'for file in src/*.ts; do', '  echo "checking $file"', 'done'],
+} as const;
 
-/** A Markdown document of at least `tokens` deltas; returns the text and its deltas. */
-export function generateMarkdown(tokens: number, seed = 42): { text: string; deltas: string[] } {
-  const random = rng(seed);
-  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+/** A long, varied, LLM-like Markdown answer with at least `tokens` tokens. */
+function longAnswer(tokens: number): string {
+  const rand = random(42);
+  const pick = <T,>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
   const sentence = () => {
-    const n = 8 + Math.floor(random() * 14);
-    const words: string[] = [];
-    for (let i = 0; i < n; i++) {
-      const w = pick(WORDS);
-      const r = random();
-      words.push(r < 0.05 ? `\`${w}()\`` : r < 0.09 ? `**${w}**` : r < 0.11 ? `[${w}](https://example.com/${w})` : w);
-    }
-    const text = words.join(' ');
-    return `${text[0].toUpperCase()}${text.slice(1)}.`;
+    const words = Array.from({ length: 8 + Math.floor(rand() * 14) }, () => pick(WORDS));
+    if (rand() < 0.3) words[2] = `\`${words[2]}\``;
+    if (rand() < 0.2) words[5] = `**${words[5]}**`;
+    return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
   };
-  const paragraph = () => Array.from({ length: 2 + Math.floor(random() * 4) }, sentence).join(' ');
   const blocks: string[] = [];
-  let count = 0;
   let section = 0;
-  while (count < tokens) {
-    const parts: string[] = [];
+  while (tokenize(blocks.join('\n\n')).length < tokens) {
     section++;
-    parts.push(`## ${section}. ${pick(WORDS)} and ${pick(WORDS)}`, paragraph());
-    const kind = section % 5;
-    if (kind === 0) parts.push(Array.from({ length: 4 }, () => `- ${sentence()}\n  - ${sentence()}`).join('\n'));
-    if (kind === 1) parts.push(Array.from({ length: 5 }, (_, i) => `${i + 1}. ${sentence()}`).join('\n'));
-    if (kind === 2) {
-      const lang = pick(Object.keys(CODE));
-      parts.push(`\`\`\`${lang}\n${CODE[lang].join('\n')}\n\`\`\``);
+    blocks.push(`## ${section}. ${sentence().slice(0, 40)}`);
+    blocks.push(Array.from({ length: 3 + Math.floor(rand() * 4) }, sentence).join(' '));
+    blocks.push(Array.from({ length: 3 + Math.floor(rand() * 4) }, (_, i) => (section % 2 ? `- ${sentence()}` : `${i + 1}. ${sentence()}`)).join('\n'));
+    const language = pick(Object.keys(CODE) as (keyof typeof CODE)[]);
+    blocks.push(`\`\`\`${language}\n${CODE[language].join('\n')}\n\`\`\``);
+    blocks.push(Array.from({ length: 2 + Math.floor(rand() * 3) }, sentence).join(' '));
+    if (section % 4 === 0) blocks.push(`| Key | Value | Note |\n| --- | :-: | --: |\n${Array.from({ length: 4 }, () => `| \`${pick(WORDS)}\` | ${pick(WORDS)} | ${pick(WORDS)} |`).join('\n')}`);
+    if (section % 5 === 0) blocks.push(`> ${sentence()} ${sentence()}`);
+    if (section % 10 === 0) {
+      // Now and then a long listing (~150 lines), the worst case for highlighting while streaming.
+      const body = Array.from({ length: 150 }, (_, i) => (i % 12 === 11 ? '' : `  ${CODE.ts[1 + (i % 5)].trim()} // ${pick(WORDS)} ${i}`));
+      blocks.push(`\`\`\`ts\nexport class Listing${section} {\n${body.join('\n')}\n}\n\`\`\``);
     }
-    if (kind === 3) parts.push(['| Key | Type | Default |', '| :-- | :--: | --: |', ...Array.from({ length: 4 }, () => `| \`${pick(WORDS)}\` | string | ${pick(WORDS)} |`)].join('\n'));
-    if (kind === 4) parts.push(`> ${sentence()} ${sentence()}`);
-    parts.push(paragraph());
-    const block = parts.join('\n\n');
-    blocks.push(block);
-    count += tokenize(`${block}\n\n`).length;
   }
-  const text = `${blocks.join('\n\n')}\n`;
-  return { text, deltas: tokenize(text) };
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** Splits text into token-sized pieces (up to 4 visible characters, with their leading whitespace). */
+export function tokenize(text: string): string[] {
+  return text.match(/\s*[^\s]{1,4}|\s+/g) ?? [];
+}
+
+/** A Markdown answer of at least `tokens` tokens: its text and its token-sized pieces. */
+export function generateMarkdown(tokens: number): { text: string; tokens: string[] } {
+  const text = longAnswer(tokens);
+  return { text, tokens: tokenize(text) };
 }

@@ -135,7 +135,10 @@ test('a code fence that is still open is reported apart from the tail, until it 
   incremental.append('`\n');
   const closed = incremental.render();
   assert.equal(closed?.openFence, undefined);
-  assert.equal(closed?.tailHtml, md.render('```py\nprint(1)\nprint(2)\n```\n'));
+  assert.equal(closed?.committedHtml, md.render('```py\nprint(1)\nprint(2)\n```\n'), 'a closed fence is final at once');
+  assert.equal(closed?.tailHtml, '');
+  incremental.append('More');
+  assert.deepEqual(incremental.render(), { committedHtml: '', tailHtml: '<p>More</p>\n' }, 'the closed fence is not rendered again');
   const unclosed = new IncrementalMarkdown(md);
   unclosed.append('~~~~\nstill open\n~~~\n');
   assert.deepEqual(unclosed.render()?.openFence, { language: '', code: 'still open\n~~~\n' }, 'a shorter marker does not close');
@@ -152,4 +155,18 @@ test('CRLF split across deltas normalizes like markdown-it', () => {
   const normalizer = new NewlineNormalizer();
   const out = normalizer.push('a\r') + normalizer.push('\nb\r') + normalizer.push('c\r') + normalizer.end();
   assert.equal(out, 'a\nb\nc\n');
+});
+
+test('blocks above a blank line are final while the next paragraph is still on its first line, except a list', () => {
+  const incremental = new IncrementalMarkdown(md);
+  incremental.append('# Title\n\nFirst paragraph.\n\nThe second paragraph is still stream');
+  const step = incremental.render();
+  assert.equal(step?.committedHtml, md.render('# Title\n\nFirst paragraph.\n'), 'heading and first paragraph are final');
+  assert.equal(step?.tailHtml, '<p>The second paragraph is still stream</p>\n');
+
+  const list = new IncrementalMarkdown(md);
+  list.append('Intro.\n\n- one\n- two\n\n-');
+  assert.equal(list.render()?.committedHtml, '<p>Intro.</p>\n', 'a list stays open: the next line may be another item');
+  list.append(' three\n');
+  assert.equal(list.render(true)?.tailHtml, md.render('- one\n- two\n\n- three\n'), 'the item joined the list, which became loose');
 });
