@@ -237,7 +237,7 @@ export class AgentSession {
    * Runs one turn for the user's message. Resolves when the turn ends (never rejects for model or
    * tool failures: those end the turn with reason `error`). Rejects when a turn is already running.
    */
-  async send(text: string, options: { signal?: AbortSignal } = {}): Promise<TurnResult> {
+  async send(text: string, options: { signal?: AbortSignal; retry?: boolean } = {}): Promise<TurnResult> {
     if (this.controller) {
       throw new SwitchboardError({
         kind: 'internal',
@@ -251,7 +251,7 @@ export class AgentSession {
     if (outer?.aborted) controller.abort();
     outer?.addEventListener('abort', onOuterAbort, { once: true });
     try {
-      return await this.runTurn(text, controller.signal);
+      return await this.runTurn(text, controller.signal, options.retry === true && this.awaitsAnswerTo(text));
     } finally {
       outer?.removeEventListener('abort', onOuterAbort);
       this.controller = undefined;
@@ -259,7 +259,17 @@ export class AgentSession {
     }
   }
 
-  private async runTurn(text: string, signal: AbortSignal): Promise<TurnResult> {
+  /**
+   * Whether the last message the model would see is the user's `text`, still unanswered (its turn
+   * failed before the model said anything). Retrying such a turn must not send the message twice.
+   */
+  awaitsAnswerTo(text: string): boolean {
+    const last = this.chat[this.chat.length - 1];
+    return last?.role === 'user' && last.content === text;
+  }
+
+  /** `again`: the user message is already the last one (a retry); do not add it a second time. */
+  private async runTurn(text: string, signal: AbortSignal, again = false): Promise<TurnResult> {
     const turnId = this.newId();
     let usage = emptyUsage();
     let lastText = '';
@@ -275,7 +285,7 @@ export class AgentSession {
     };
 
     if (this.titleText === '') this.titleText = titleFromMessage(text);
-    this.append({ type: 'message', message: { role: 'user', content: text }, at: this.now() });
+    if (!again) this.append({ type: 'message', message: { role: 'user', content: text }, at: this.now() });
     this.emit({ type: 'turn-started', turnId, providerId: this.provider.id, model: this.modelId });
     void this.saver?.saveNow();
 

@@ -207,7 +207,7 @@ export class ChatController {
 
   private async retry(): Promise<void> {
     const text = lastUserMessage(this.sessions.transcript());
-    if (text !== undefined) await this.exclusively(async () => this.startTurn(text, typedText(text)));
+    if (text !== undefined) await this.exclusively(async () => this.startTurn(text, typedText(text), true));
   }
 
   /** Runs `start` unless a message is already being started or a turn runs. */
@@ -224,8 +224,11 @@ export class ChatController {
     }
   }
 
-  /** Starts a turn; `announce` is the user message to show when the webview did not add it itself. */
-  private startTurn(text: string, announce: string | undefined): void {
+  /**
+   * Starts a turn; `announce` is the user message to show when the webview did not add it itself.
+   * `retry`: the last message again; when the model never answered it, it is neither sent nor shown twice.
+   */
+  private startTurn(text: string, announce: string | undefined, retry = false): void {
     const active = this.options.providers.active();
     if (!active) {
       const id = this.options.providers.activeId();
@@ -252,10 +255,11 @@ export class ChatController {
     const session = this.sessions.ensureLive({ provider, model }, mode, this.approvals);
     session.setModel(provider, model);
     session.setApprovalMode(mode);
-    if (announce !== undefined) this.events.announceNextTurn(announce);
+    const again = retry && session.awaitsAnswerTo(text);
+    if (announce !== undefined && !again) this.events.announceNextTurn(announce);
     this.options.logger.info(`Chat: turn in session ${session.id} on ${provider.id} / ${model} (${text.length} characters, approval mode ${mode}).`);
     const started = Date.now();
-    this.turn = session.send(text).then(
+    this.turn = session.send(text, { retry }).then(
       (result) => {
         this.options.logger.info(`Chat: turn ended (${result.reason}) after ${Date.now() - started} ms; ${result.usage.inputTokens} input, ${result.usage.outputTokens} output tokens.`);
         if (this.sessions.live === session) {

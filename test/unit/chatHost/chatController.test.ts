@@ -173,7 +173,7 @@ test('history: open another session, start a new one, delete (after confirming)'
   assert.match(h.last('error').error.message, /no longer exists/);
 });
 
-test('Retry resends the last message (shown again as typed); the fix button Retry does the same', async (t) => {
+test('Retry after a failure runs the turn again without repeating the message; after an answer it asks again', async (t) => {
   const client = new ScriptedClient([
     [{ type: 'error', error: { kind: 'server', message: 'The provider answered 503.', status: 503, retryable: true } }],
     textReply('Worked now.'),
@@ -189,11 +189,18 @@ test('Retry resends the last message (shown again as typed); the fix button Retr
   assert.equal(error.turnId, h.of('turnStarted')[0].turnId);
   await h.send(toHost.retryLastTurn.create({}));
   await h.controller.idle();
-  assert.equal(h.of('turnStarted')[1].userMessage, 'Try');
-  assert.equal(client.requests[1].messages.filter((m) => m.role === 'user').length, 2);
+  assert.equal(h.of('turnStarted')[1].userMessage, undefined, 'the unanswered message is not shown a second time');
+  assert.deepEqual(
+    client.requests[1].messages.filter((m) => m.role === 'user').map((m) => m.content),
+    ['Try'],
+    'the model sees the message once',
+  );
+  assert.ok(h.streamedText().endsWith('Worked now.'));
   await h.send(toHost.fixAction.create({ action: 'retry' }));
   await h.controller.idle();
   assert.equal(h.of('turnStarted').length, 3);
+  assert.equal(h.of('turnStarted')[2].userMessage, 'Try', 'after an answer, Retry asks again (shown as typed)');
+  assert.equal(client.requests[2].messages.filter((m) => m.role === 'user').length, 2);
   assert.ok(h.streamedText().endsWith('And again.'));
 });
 
