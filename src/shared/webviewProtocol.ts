@@ -106,6 +106,12 @@ export interface FileCompletionItem {
 
 export type ApprovalKind = 'edit' | 'command' | 'path';
 
+/**
+ * What the user answered an approval card: `approve-for-session` also approves later requests of
+ * the same kind in this session (every later edit, the same command line, the same outside path).
+ */
+export type ApprovalChoice = 'approve' | 'approve-for-session' | 'reject';
+
 /** Where an attachment should come from. */
 export type AttachSource =
   | { source: 'activeFile' }
@@ -287,7 +293,7 @@ export const toHost = {
   approvalDecision: define(
     'approvalDecision',
     'command',
-    z.object({ id, decision: z.enum(['approve', 'reject']) }),
+    z.object({ id, decision: z.enum(['approve', 'approve-for-session', 'reject']) as z.ZodType<ApprovalChoice> }),
   ),
   /** A fix button under an error. `providerId` is the error's provider (or the current one). */
   fixAction: define(

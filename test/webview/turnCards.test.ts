@@ -140,3 +140,21 @@ test('turn end shows turn and session usage, announces completion, and offers Re
   await chat.page.locator('.turn[data-turn-id="t2"]').getByRole('button', { name: 'Retry this turn' }).click();
   await chat.waitForPosted('retryLastTurn');
 });
+
+test('"approve for this session" posts its own decision, says what it covers, and settles the card', async () => {
+  const chat = await harness.openChat();
+  await chat.post(turnStarted('t1'));
+  await chat.post(toWebview.approvalRequest.create({ turnId: 't1', id: 'ap-edit', kind: 'edit', title: 'Edit src/app.ts', diff: DIFF, path: 'src/app.ts' }));
+  await chat.post(toWebview.approvalRequest.create({ turnId: 't1', id: 'ap-cmd', kind: 'command', title: 'Run npm test', command: 'npm test' }));
+  const edit = chat.page.locator('[data-approval-id="ap-edit"]');
+  const command = chat.page.locator('[data-approval-id="ap-cmd"]');
+  await command.waitFor();
+  const allEdits = edit.getByRole('button', { name: 'Allow All Edits' });
+  assert.match((await allEdits.getAttribute('title')) ?? '', /every later edit in this session/);
+  assert.match((await command.getByRole('button', { name: 'Always Allow' }).getAttribute('title')) ?? '', /this command line/);
+  await allEdits.click();
+  assert.deepEqual((await chat.waitForPosted('approvalDecision')).params, { id: 'ap-edit', decision: 'approve-for-session' });
+  assert.equal(await edit.locator('.approval-status').textContent(), 'Approved for this session');
+  assert.equal(await edit.getByRole('button', { name: 'Allow All Edits' }).isDisabled(), true);
+  assert.equal(await command.getByRole('button', { name: 'Always Allow' }).isDisabled(), false, 'other cards still ask');
+});

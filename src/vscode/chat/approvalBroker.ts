@@ -37,7 +37,7 @@ export class ApprovalBroker implements ApprovalHandler {
   }
 
   /** The user decided in the webview; returns false when no such request is waiting. */
-  decide(id: string, decision: 'approve' | 'reject'): boolean {
+  decide(id: string, decision: ApprovalDecision): boolean {
     const waiting = this.pending.get(id);
     waiting?.resolve(decision);
     return waiting !== undefined;

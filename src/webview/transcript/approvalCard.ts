@@ -1,12 +1,13 @@
 /**
  * An approval request: what the agent wants to do (a coloured unified diff, a command line with
- * its folder, or a path) and Approve / Reject buttons. Native buttons, so Tab + Enter/Space work.
+ * its folder, or a path) and Approve / Approve for this session / Reject buttons. Native buttons,
+ * so Tab + Enter/Space work.
  */
-import type { ToWebviewParams } from '../../shared/webviewProtocol';
+import type { ApprovalChoice, ApprovalKind, ToWebviewParams } from '../../shared/webviewProtocol';
 import { h, icon } from '../dom';
 
 type ApprovalRequest = ToWebviewParams<'approvalRequest'>;
-type Settlement = 'approved' | 'rejected' | 'cancelled';
+type Settlement = 'approved' | 'approved-for-session' | 'rejected' | 'cancelled';
 
 /** Renders a unified diff with one element per line, classed by its first character. */
 export function renderDiff(diff: string): HTMLElement {
@@ -23,7 +24,21 @@ export function renderDiff(diff: string): HTMLElement {
   return pre;
 }
 
-const SETTLED_TEXT: Record<Settlement, string> = { approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled' };
+const SETTLED_TEXT: Record<Settlement, string> = {
+  approved: 'Approved',
+  'approved-for-session': 'Approved for this session',
+  rejected: 'Rejected',
+  cancelled: 'Cancelled',
+};
+
+/** The session-wide button: its label, and what it will allow without asking again. */
+const FOR_SESSION: Record<ApprovalKind, { label: string; title: string }> = {
+  edit: { label: 'Allow All Edits', title: 'Approve this edit and every later edit in this session without asking' },
+  command: { label: 'Always Allow', title: 'Approve this command line, and run it again in this session without asking' },
+  path: { label: 'Always Allow', title: 'Approve access to this path, and to it again in this session without asking' },
+};
+
+const OUTCOME: Record<ApprovalChoice, Settlement> = { approve: 'approved', 'approve-for-session': 'approved-for-session', reject: 'rejected' };
 
 export class ApprovalCard {
   readonly element: HTMLElement;
@@ -31,14 +46,21 @@ export class ApprovalCard {
   private readonly statusElement = h('div', { class: 'approval-status' });
   private settled = false;
 
-  constructor(readonly request: ApprovalRequest, onDecision: (decision: 'approve' | 'reject') => void) {
-    const decide = (decision: 'approve' | 'reject') => () => {
+  constructor(readonly request: ApprovalRequest, onDecision: (decision: ApprovalChoice) => void) {
+    const decide = (decision: ApprovalChoice) => () => {
       if (this.settled) return;
       onDecision(decision);
-      this.settle(decision === 'approve' ? 'approved' : 'rejected');
+      this.settle(OUTCOME[decision]);
     };
+    const forSession = FOR_SESSION[request.kind];
     this.buttons = [
       h('button', { type: 'button', class: 'primary-button', 'data-decision': 'approve', onclick: decide('approve') }, icon('check'), 'Approve'),
+      h(
+        'button',
+        { type: 'button', class: 'secondary-button', 'data-decision': 'approve-for-session', title: forSession.title, onclick: decide('approve-for-session') },
+        icon('check-all'),
+        forSession.label,
+      ),
       h('button', { type: 'button', class: 'secondary-button', 'data-decision': 'reject', onclick: decide('reject') }, icon('close'), 'Reject'),
     ];
     this.statusElement.hidden = true;

@@ -7,7 +7,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { ChatMessage } from '../../shared/conversation';
 import type { ErrorInfo, FixAction } from '../../shared/errors';
 import type { StopReason, StreamEvent, Usage } from '../../shared/streamEvents';
-import type { ToWebviewParams } from '../../shared/webviewProtocol';
+import type { ApprovalChoice, ToWebviewParams } from '../../shared/webviewProtocol';
 import { h, icon, iconButton } from '../dom';
 import type { FrameScheduler } from '../frameScheduler';
 import { MarkdownStream, renderMarkdownInto } from '../markdown/markdownStream';
@@ -21,7 +21,7 @@ export interface TurnContext {
   md: MarkdownIt;
   scheduler: FrameScheduler;
   onFix(action: FixAction, error: ErrorInfo): void;
-  onApproval(id: string, decision: 'approve' | 'reject'): void;
+  onApproval(id: string, decision: ApprovalChoice): void;
   onRetry(): void;
 }
 

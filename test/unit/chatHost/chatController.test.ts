@@ -81,6 +81,23 @@ test('ask mode: an edit waits for Approve in the chat, then lands on disk', asyn
   assert.ok(h.streamedText().endsWith('Changed it.'));
 });
 
+test('"Allow all edits" approves this edit and every later one in the session without asking again', async (t) => {
+  const root = workspace(t);
+  const second = { ...EDIT, id: 'c2', args: { path: 'a.txt', old_string: 'new', new_string: 'newer' } };
+  const client = new ScriptedClient([toolCallReply([EDIT]), textReply('Changed it.'), toolCallReply([second]), textReply('Changed again.')]);
+  const h = chatHarness(root, client);
+  await h.send(toHost.sendMessage.create({ text: 'change it', attachments: [] }));
+  await waitFor(() => h.of('approvalRequest').length === 1);
+  await h.send(toHost.approvalDecision.create({ id: h.last('approvalRequest').id, decision: 'approve-for-session' }));
+  await h.controller.idle();
+  assert.equal(readFileSync(join(root, 'a.txt'), 'utf8'), 'new\n');
+  await h.send(toHost.sendMessage.create({ text: 'change it again', attachments: [] }));
+  await h.controller.idle();
+  assert.equal(h.of('approvalRequest').length, 1, 'the second edit was not asked about');
+  assert.equal(readFileSync(join(root, 'a.txt'), 'utf8'), 'newer\n');
+  assert.ok(h.streamedText().endsWith('Changed again.'));
+});
+
 test('Reject keeps the file and tells the model; read-only never asks and never writes', async (t) => {
   const root = workspace(t);
   const h = chatHarness(root, new ScriptedClient([toolCallReply([EDIT]), textReply('OK, left it.'), toolCallReply([{ ...EDIT, id: 'c2' }]), textReply('Cannot.')]));
