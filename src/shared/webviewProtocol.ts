@@ -107,6 +107,16 @@ export interface FileCompletionItem {
 export type ApprovalKind = 'edit' | 'command' | 'path';
 
 /**
+ * Something a saved session showed besides its messages (an error card, or a note such as
+ * "Stopped."), placed after the first `afterMessage` messages of the `transcript` message.
+ */
+export interface TranscriptNote {
+  afterMessage: number;
+  error?: ErrorInfo;
+  text?: string;
+}
+
+/**
  * What the user answered an approval card: `approve-for-session` also approves later requests of
  * the same kind in this session (every later edit, the same command line, the same outside path).
  */
@@ -173,8 +183,11 @@ export const toWebview = {
     z.object({
       sessionId: z.string().optional(),
       messages: z.array(chatMessageSchema),
+      notes: z
+        .array(z.object({ afterMessage: z.number().int().nonnegative(), error: errorInfoSchema.optional(), text: z.string().optional() }))
+        .optional(),
       sessionUsage: usageSchema.optional(),
-    }) as z.ZodType<{ sessionId?: string; messages: ChatMessage[]; sessionUsage?: Usage }>,
+    }) as z.ZodType<{ sessionId?: string; messages: ChatMessage[]; notes?: TranscriptNote[]; sessionUsage?: Usage }>,
   ),
   /**
    * A turn began. The webview already shows a message it sent itself; set `userMessage` only for

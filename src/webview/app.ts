@@ -110,7 +110,7 @@ export class ChatApp {
         break;
       case 'transcript':
         this.scheduler.flushNow();
-        this.transcript.load(message.params.messages);
+        this.transcript.load(message.params.messages, message.params.notes);
         this.showSessionUsage(message.params.sessionUsage);
         break;
       case 'turnStarted':

@@ -128,3 +128,29 @@ test('a transcript load replaces the conversation (resume), including tool calls
   await chat.post(transcript([]));
   await chat.page.locator('.welcome').waitFor();
 });
+
+test('a reloaded session shows its saved errors and notes where they happened, with their fix buttons', async () => {
+  const chat = await harness.openChat();
+  await chat.post(toWebview.transcript.create({
+    messages: [
+      { role: 'user', content: 'First' },
+      { role: 'assistant', content: 'Half an ans' },
+      { role: 'user', content: 'Second' },
+      { role: 'user', content: 'Third' },
+      { role: 'assistant', content: 'Done.' },
+    ],
+    notes: [
+      { afterMessage: 2, text: 'Stopped.' },
+      { afterMessage: 3, error: { kind: 'auth', message: 'The provider rejected the API key.', actions: ['setApiKey'] } },
+    ],
+  }));
+  await chat.page.locator('.turn .error-card').waitFor();
+  const turns = chat.page.locator('.turn');
+  assert.equal(await turns.count(), 3, 'the failed message has its own turn, holding the error');
+  assert.match((await turns.nth(0).locator('.turn-note').textContent()) ?? '', /Stopped\./);
+  assert.match((await turns.nth(1).locator('.error-card').textContent()) ?? '', /rejected the API key/);
+  assert.equal(await turns.nth(1).locator('.markdown').count(), 0);
+  assert.equal(await turns.nth(2).locator('.error-card, .turn-note').count(), 0);
+  await turns.nth(1).locator('.error-card button').first().click();
+  assert.equal((await chat.waitForPosted('fixAction')).params.action, 'setApiKey');
+});

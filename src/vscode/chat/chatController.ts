@@ -20,7 +20,7 @@ import { fixStep } from './fixActions';
 import { classifyLink } from './linkTargets';
 import { asApprovalMode, buildSessionState } from './sessionStateView';
 import type { BatchTimer } from './streamBatcher';
-import { lastUserMessage, webviewMessages } from './webviewTranscript';
+import { lastUserMessage, webviewMessages, webviewNotes } from './webviewTranscript';
 
 export interface ChatControllerOptions {
   /** Posts to the webview (dropped while it is not shown; `ready` resends everything). */
@@ -331,6 +331,7 @@ export class ChatController {
       toWebview.transcript.create({
         ...(this.sessions.id !== undefined && { sessionId: this.sessions.id }),
         messages: webviewMessages(this.sessions.transcript()),
+        notes: webviewNotes(this.sessions.transcript()),
         ...(usage && { sessionUsage: usage }),
       }),
     );

@@ -9,7 +9,7 @@
  */
 import type { ChatMessage } from '../../shared/conversation';
 import type { ErrorInfo } from '../../shared/errors';
-import type { Attachment } from '../../shared/webviewProtocol';
+import type { Attachment, TranscriptNote } from '../../shared/webviewProtocol';
 import { h, icon } from '../dom';
 import { createErrorCard } from './errorCard';
 import { TurnView, type TurnContext } from './turnView';
@@ -88,12 +88,24 @@ export class TranscriptView {
     this.append(createErrorCard(error, (action) => this.context.onFix(action, error)));
   }
 
-  /** Renders a saved conversation (each user message and the assistant/tool messages after it). */
-  load(messages: readonly ChatMessage[]): void {
+  /**
+   * Renders a saved conversation (each user message and the assistant/tool messages after it),
+   * with its errors and notes where they happened.
+   */
+  load(messages: readonly ChatMessage[], notes: readonly TranscriptNote[] = []): void {
     this.clear();
     let turn: TurnView | undefined;
     const ensureTurn = () => (turn ??= this.startTurn(`loaded-${++this.loadedTurns}`));
-    for (const message of messages) {
+    let next = 0;
+    const showNotes = (shown: number) => {
+      for (; next < notes.length && notes[next].afterMessage <= shown; next++) {
+        const { error, text } = notes[next];
+        if (error) ensureTurn().showError(error);
+        else if (text) ensureTurn().addSavedNote(text);
+      }
+    };
+    showNotes(0);
+    for (const [index, message] of messages.entries()) {
       if (message.role === 'user') {
         turn?.markLoaded();
         turn = undefined;
@@ -103,7 +115,9 @@ export class TranscriptView {
       } else if (message.role === 'tool') {
         ensureTurn().showToolResult(message.toolCallId, message.content, message.isError ?? false);
       }
+      showNotes(index + 1);
     }
+    showNotes(Infinity);
     turn?.markLoaded();
     this.stick = true;
   }

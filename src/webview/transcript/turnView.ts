@@ -167,6 +167,12 @@ export class TurnView {
     this.reasoning = undefined;
   }
 
+  /** A note a saved turn showed (e.g. "Stopped."). */
+  addSavedNote(text: string): void {
+    this.finishSegments();
+    this.addNote(text);
+  }
+
   /** A loaded turn is complete without a footer. */
   markLoaded(): void {
     this.ended = true;

@@ -1,10 +1,10 @@
 // A saved session as the webview shows it: typed text only for user messages, no system prompt,
-// no provider reasoning state; and the message Retry sends again.
+// no provider reasoning state; the errors and notes between the messages; and the message Retry sends again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TranscriptEntry } from '../../../src/core/agent/transcript';
 import { formatUserMessage } from '../../../src/vscode/chat/attachmentText';
-import { lastUserMessage, webviewMessages } from '../../../src/vscode/chat/webviewTranscript';
+import { lastUserMessage, webviewMessages, webviewNotes } from '../../../src/vscode/chat/webviewTranscript';
 
 const withFile = formatUserMessage('Explain', [{ attachment: { id: 'a', kind: 'file', label: 'a.ts', path: 'a.ts' }, text: 'secretless code' }]);
 const entries: TranscriptEntry[] = [
@@ -30,4 +30,15 @@ test('the last user message is the one sent to the model, attachments included',
   assert.equal(lastUserMessage(entries), 'And then?');
   assert.equal(lastUserMessage(entries.slice(0, 3)), withFile);
   assert.equal(lastUserMessage([]), undefined);
+});
+
+test('errors, notices and stops are placed after the messages shown before them, with their fix buttons', () => {
+  assert.deepEqual(webviewNotes([...entries, { type: 'stopped', at: 8, reason: 'interrupted' }]), [
+    { afterMessage: 3, error: { kind: 'server', message: '503' } },
+    { afterMessage: 3, text: 'Switched' },
+    { afterMessage: 4, text: 'Interrupted: the answer did not finish before VS Code closed.' },
+  ]);
+  assert.deepEqual(webviewNotes([{ type: 'error', at: 1, error: { kind: 'network', message: 'down', retryable: true } }]), [
+    { afterMessage: 0, error: { kind: 'network', message: 'down', retryable: true, actions: ['retry'] } },
+  ]);
 });
