@@ -1,12 +1,14 @@
 /**
  * Where activation time goes, outside VS Code: loads dist/extension.js in a bare Node process
  * with a stand-in `vscode` module (a recursive Proxy: every API returns more stand-ins), then
- * calls `activate` with a fake context. Reports the module load (require) time and the time of
- * the `activate` call itself. Run with --cpu-prof to see which code is to blame.
+ * calls `activate` with a fake context. Reports the module load (require) time, the time of the
+ * `activate` call itself, and the time from that call until the extension says its first
+ * configuration is loaded (`ready()`, which loads the provider side first). Run with --cpu-prof
+ * to see which code is to blame.
  */
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { caseInput, REPO_ROOT, reportCase } from '../lib/childCase';
 
 interface Input {
@@ -45,14 +47,38 @@ function apiNames(): string[] {
   return [...names];
 }
 
-function installVscodeStandIn(): void {
+type NodeModule = Module & { _compile(code: string, file: string): void; paths: string[]; loaded: boolean };
+const moduleStatics = Module as unknown as {
+  _load: (request: string, parent: NodeModule | undefined, ...rest: unknown[]) => unknown;
+  _nodeModulePaths(dir: string): string[];
+};
+const plainModules = new Map<string, NodeModule>();
+
+/**
+ * Compiles a file of the built extension as plain Node would (tsx's loader hooks, active in this
+ * process, would otherwise route each `require` of a lazily loaded part through tsx).
+ */
+function loadPlain(file: string): NodeModule {
+  const cached = plainModules.get(file);
+  if (cached) return cached;
+  const mod = new Module(file) as NodeModule;
+  mod.filename = file;
+  mod.paths = moduleStatics._nodeModulePaths(dirname(file));
+  plainModules.set(file, mod);
+  mod._compile(readFileSync(file, 'utf8'), file);
+  mod.loaded = true;
+  return mod;
+}
+
+/** `require('vscode')` gets the stand-in; relative requires inside `bundleDir` load plainly. */
+function installLoader(bundleDir: string): void {
   const vscode: Record<string, unknown> = {};
   for (const name of apiNames()) vscode[name] = standIn(`vscode.${name}`);
-  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const original = loader._load;
-  loader._load = function (request: string, ...rest: unknown[]) {
+  const original = moduleStatics._load;
+  moduleStatics._load = function (request, parent, ...rest) {
     if (request === 'vscode') return vscode;
-    return original.call(this, request, ...rest);
+    if (request.startsWith('.') && parent?.filename?.startsWith(bundleDir)) return loadPlain(resolve(dirname(parent.filename), request)).exports;
+    return original.call(this, request, parent, ...rest);
   };
 }
 
@@ -62,7 +88,9 @@ function fakeUri(path: string): unknown {
 
 function fakeContext(): unknown {
   const memento = { get: () => undefined, update: async () => undefined, keys: () => [] };
+  const packageJSON: unknown = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
   return {
+    extension: { id: 'switchboard-dev.switchboard', packageJSON, extensionPath: '/tmp/switchboard' },
     subscriptions: [] as unknown[],
     secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: () => ({ dispose() {} }) },
     workspaceState: memento,
@@ -79,25 +107,31 @@ function fakeContext(): unknown {
 
 async function main(): Promise<void> {
   const { bundle } = caseInput<Input>();
-  installVscodeStandIn();
+  installLoader(dirname(bundle));
   // Compile the bundle as Node would, bypassing tsx's loader hooks (they would re-transform it).
-  const source = readFileSync(bundle, 'utf8');
   const loadStart = performance.now();
-  const mod = new Module(bundle) as Module & { _compile(code: string, file: string): void; paths: string[] };
-  mod.filename = bundle;
-  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(bundle));
-  mod._compile(source, bundle);
-  const extension = mod.exports as { activate: (context: unknown) => unknown };
+  const extension = loadPlain(bundle).exports as { activate: (context: unknown) => { ready?: () => Promise<unknown> } | undefined };
   const loadMs = performance.now() - loadStart;
   const activateStart = performance.now();
   let activateError: string | undefined;
+  let api: { ready?: () => Promise<unknown> } | undefined;
   try {
-    await extension.activate(fakeContext());
+    api = extension.activate(fakeContext());
   } catch (error) {
     activateError = error instanceof Error ? error.message : String(error);
   }
   const activateMs = performance.now() - activateStart;
-  reportCase({ loadMs, activateMs, activateError });
+  let readyMs: number | undefined;
+  let readyError: string | undefined;
+  try {
+    if (api?.ready) {
+      await api.ready();
+      readyMs = performance.now() - activateStart;
+    }
+  } catch (error) {
+    readyError = error instanceof Error ? error.message : String(error);
+  }
+  reportCase({ loadMs, activateMs, readyMs, activateError, readyError });
   // The extension may have started timers or watchers on the stand-ins; do not wait for them.
   process.exit(0);
 }

@@ -3,6 +3,8 @@
  * About Selection" (also in the editor's context menu when text is selected).
  */
 import * as vscode from 'vscode';
+import { guardCommands } from '../commands/guardCommands';
+import type { CommandHandler } from '../deferredCommands';
 import type { ChatController } from './chatController';
 import type { ChatViewProvider } from './chatViewProvider';
 import { selectionContext } from './editorContext';
@@ -33,15 +35,7 @@ export function chatCommands(view: ChatViewProvider, controller: ChatController)
   };
 }
 
-/** Registers the chat commands; a failure becomes an error notification. */
-export function registerChatCommands(view: ChatViewProvider, controller: ChatController, showError: (error: unknown) => Promise<void>): vscode.Disposable[] {
-  return Object.entries(chatCommands(view, controller)).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, async () => {
-      try {
-        await handler();
-      } catch (error) {
-        await showError(error);
-      }
-    }),
-  );
+/** The chat commands, each wrapped so a failure becomes an error notification. */
+export function guardedChatCommands(view: ChatViewProvider, controller: ChatController, showError: (error: unknown) => Promise<void>): Record<string, CommandHandler> {
+  return guardCommands(chatCommands(view, controller), showError);
 }

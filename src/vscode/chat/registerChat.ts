@@ -1,7 +1,9 @@
 /**
  * Wires the chat side panel: the webview view, its controller (sessions saved per workspace
  * under the extension's storage), the agent's VS Code adapters (undoable edits through
- * `WorkspaceEdit`, commands run in the workspace folder) and the chat commands.
+ * `WorkspaceEdit`, commands run in the workspace folder) and the chat commands. Loaded when the
+ * chat view opens or a chat command runs: src/extension.ts registers the view and the command
+ * ids at activation and forwards to what this returns.
  */
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,15 +15,20 @@ import { createModelClient } from '../../core/wire/createModelClient';
 import { createNodeSessionStore } from '../../node/nodeSessionStore';
 import { createNodeProcessRunner } from '../../node/processRunner';
 import type { ProviderService } from '../providerService';
-import { registerChatCommands } from './chatCommands';
+import type { CommandHandler } from '../deferredCommands';
+import { guardedChatCommands } from './chatCommands';
 import { ChatController } from './chatController';
 import { createChatMemory, createChatProviders } from './chatServices';
-import { CHAT_VIEW_ID, ChatViewProvider } from './chatViewProvider';
+import { ChatViewProvider } from './chatViewProvider';
 import { createChatWorkbench } from './chatWorkbench';
 import { createVscodeWorkspaceFiles } from './vscodeWorkspaceFiles';
 
-/** What the extension keeps: the disposables, and `flush` for deactivate. */
+/** What the extension keeps: the view to resolve, the commands, the disposables, and `flush` for deactivate. */
 export interface ChatRegistration {
+  /** Resolves the `switchboard.chat` webview view (the extension registers it). */
+  view: vscode.WebviewViewProvider;
+  /** Chat command id -> handler (failures become notifications). */
+  commands: Record<string, CommandHandler>;
   disposables: vscode.Disposable[];
   /** Saves what the current session has shown (call from `deactivate`). */
   flush(): Promise<void>;
@@ -36,7 +43,7 @@ function agentRoot(): string {
   return scratch;
 }
 
-/** Registers the chat view and commands. */
+/** Creates the chat view's provider, its controller and the chat commands. */
 export function registerChat(context: vscode.ExtensionContext, service: ProviderService, logger: Logger): ChatRegistration {
   const storage = context.storageUri ?? context.globalStorageUri;
   const store = createNodeSessionStore(join(storage.fsPath, 'sessions'));
@@ -67,11 +74,11 @@ export function registerChat(context: vscode.ExtensionContext, service: Provider
   const flush = () =>
     controller.flush().catch((error: unknown) => logger.warn(`Chat: could not save the session on shutdown: ${String(error)}`));
   return {
+    view,
+    commands: guardedChatCommands(view, controller, (error) => service.showError(error)),
     disposables: [
-      vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
       view,
       service.onDidChange(() => controller.providersChanged()),
-      ...registerChatCommands(view, controller, (error) => service.showError(error)),
       { dispose: () => void flush().finally(() => controller.dispose()) },
     ],
     flush,

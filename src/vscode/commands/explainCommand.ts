@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import { explainMarkdown } from '../../core/config/explainMarkdown';
 import { credentialPhrase } from '../../core/providers/authStatus';
+import { EXPLAIN_SCHEME } from '../contributionIds';
 import type { ProviderService } from '../providerService';
 
-export const EXPLAIN_SCHEME = 'switchboard-explain';
 const EXPLAIN_URI = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: '/Switchboard Configuration.md' });
 
 /** Serves the document's text from the current snapshot. */

@@ -1,8 +1,11 @@
 /**
- * Registers every `switchboard.*` provider command (the chat view registers its own).
+ * Every `switchboard.*` provider command (the chat has its own, in chat/chatCommands.ts). The
+ * activation shell registers the ids; the handlers below run once this module has loaded.
  */
 import * as vscode from 'vscode';
+import type { CommandHandler } from '../deferredCommands';
 import type { ProviderService } from '../providerService';
+import { guardCommands } from './guardCommands';
 import { addProviderCommand } from './addProviderCommand';
 import { clearApiKeyCommand, setApiKeyCommand } from './apiKeyCommands';
 import { copyAsTomlCommand, openDefinitionCommand, openUserConfigCommand, openWorkspaceConfigCommand } from './configFileCommands';
@@ -11,7 +14,7 @@ import { explainCommand } from './explainCommand';
 import { selectModelCommand, selectProfileCommand, selectProviderCommand, useModelCommand } from './selectCommands';
 
 /** Command id -> handler. */
-export function providerCommands(service: ProviderService, showLogs: () => void): Record<string, (...args: unknown[]) => unknown> {
+export function providerCommands(service: ProviderService, showLogs: () => void): Record<string, CommandHandler> {
   return {
     'switchboard.selectProvider': (arg) => selectProviderCommand(service, arg),
     'switchboard.useProvider': (arg) => selectProviderCommand(service, arg),
@@ -41,15 +44,7 @@ export function providerCommands(service: ProviderService, showLogs: () => void)
   };
 }
 
-/** Registers the commands, each wrapped so an unexpected failure becomes a notification. */
-export function registerProviderCommands(service: ProviderService, showLogs: () => void): vscode.Disposable[] {
-  return Object.entries(providerCommands(service, showLogs)).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        await service.showError(error);
-      }
-    }),
-  );
+/** The provider commands, each wrapped so an unexpected failure becomes a notification. */
+export function guardedProviderCommands(service: ProviderService, showLogs: () => void): Record<string, CommandHandler> {
+  return guardCommands(providerCommands(service, showLogs), (error) => service.showError(error));
 }
