@@ -213,6 +213,15 @@ export const toWebview = {
     'notification',
     z.object({ turnId: id, id, name: z.string(), summary: z.string(), arguments: z.string() }),
   ),
+  /**
+   * Output of a tool that is still running (a command), as it arrives (`id` is the tool call id).
+   * `skipped`: the host dropped output before this chunk (it came faster than it is worth showing).
+   */
+  toolOutput: define(
+    'toolOutput',
+    'notification',
+    z.object({ turnId: id, id, chunk: z.string(), skipped: z.boolean().optional() }),
+  ),
   /** A tool's output (`id` is the tool call id). The webview truncates long output behind "Show more". */
   toolResult: define(
     'toolResult',

@@ -124,6 +124,9 @@ export class ChatApp {
       case 'toolCall':
         this.inTurn(message.params.turnId, message.type, (turn) => turn.showToolCall(message.params));
         break;
+      case 'toolOutput':
+        this.inTurn(message.params.turnId, message.type, (turn) => turn.showToolOutput(message.params.id, message.params.chunk, message.params.skipped ?? false));
+        break;
       case 'toolResult':
         this.inTurn(message.params.turnId, message.type, (turn) => turn.showToolResult(message.params.id, message.params.output, message.params.isError ?? false));
         break;

@@ -23,8 +23,13 @@ const WEBVIEW_SAMPLES: { [K in ToWebviewMessage['type']]: Extract<ToWebviewMessa
     providers: [{ id: 'openai', name: 'OpenAI', models: ['gpt-5'] }],
     running: false,
   },
-  transcript: { messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'hello', toolCalls: [{ id: 'c', name: 'ls', arguments: '{}' }] }, { role: 'tool', toolCallId: 'c', name: 'ls', content: 'a' }], sessionUsage: u },
+  transcript: {
+    messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'hello', toolCalls: [{ id: 'c', name: 'ls', arguments: '{}' }] }, { role: 'tool', toolCallId: 'c', name: 'ls', content: 'a' }],
+    notes: [{ afterMessage: 1, text: 'Stopped.' }, { afterMessage: 3, error: { kind: 'server', message: '503', retryable: true, actions: ['retry'] } }],
+    sessionUsage: u,
+  },
   turnStarted: { turnId: 't1', userMessage: 'Explain this' },
+  toolOutput: { turnId: 't1', id: 'c', chunk: 'PASS test/a.test.ts\n', skipped: true },
   streamEvents: {
     turnId: 't1',
     events: [

@@ -158,3 +158,26 @@ test('"approve for this session" posts its own decision, says what it covers, an
   assert.equal(await edit.getByRole('button', { name: 'Allow All Edits' }).isDisabled(), true);
   assert.equal(await command.getByRole('button', { name: 'Always Allow' }).isDisabled(), false, 'other cards still ask');
 });
+
+test('a running command shows its output as it arrives, following the end, until the result replaces it', async () => {
+  const chat = await harness.openChat();
+  await chat.post(turnStarted('t1'));
+  await chat.post(toWebview.toolCall.create({ turnId: 't1', id: 'c1', name: 'run_command', summary: 'Run npm test', arguments: '{"command":"npm test"}' }));
+  const card = chat.page.locator('.tool-card[data-tool-id="c1"]');
+  await chat.post(toWebview.toolOutput.create({ turnId: 't1', id: 'c1', chunk: 'PASS a.test.ts\n' }));
+  const live = card.locator('.tool-live-output');
+  await live.waitFor();
+  assert.equal(await card.locator('details.tool-details').getAttribute('open'), '', 'opened so the user sees it run');
+  assert.equal(await card.getAttribute('data-status'), 'running');
+  const lines = Array.from({ length: 300 }, (_, i) => `line ${i}`).join('\n');
+  await chat.post(toWebview.toolOutput.create({ turnId: 't1', id: 'c1', chunk: `${lines}\n` }));
+  await chat.post(toWebview.toolOutput.create({ turnId: 't1', id: 'c1', chunk: 'newest\n', skipped: true }));
+  await chat.page.waitForFunction(() => document.querySelector('.tool-live-output')?.textContent?.endsWith('newest\n'));
+  assert.match((await live.textContent()) ?? '', /^PASS a\.test\.ts\nline 0\n[\s\S]*line 299\n\n…\nnewest\n$/, 'dropped output is marked');
+  const scrolled = await live.evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop);
+  assert.ok(scrolled < 2, `follows the end (${scrolled}px from the bottom)`);
+  await chat.post(toWebview.toolResult.create({ turnId: 't1', id: 'c1', output: 'All 12 tests passed.' }));
+  await card.locator('[data-status="done"], .tool-output-text:not(.tool-live-output)').first().waitFor();
+  assert.equal(await card.locator('.tool-live-output').count(), 0);
+  assert.equal(await card.locator('.tool-output-text').textContent(), 'All 12 tests passed.');
+});

@@ -10,6 +10,7 @@ import type { ErrorInfo, FixAction } from '../../shared/errors';
 import type { StopReason } from '../../shared/streamEvents';
 import { toWebview, type ToWebviewMessage, type ToWebviewParams } from '../../shared/webviewProtocol';
 import { DEFAULT_BATCH_INTERVAL_MS, realBatchTimer, StreamBatcher, type BatchTimer } from './streamBatcher';
+import { ToolOutputBatcher } from './toolOutputBatcher';
 
 /** The buttons an error offers: its own actions, plus Retry when retrying may help, plus Show Logs for bugs. */
 export function errorForWebview(error: ErrorInfo): ErrorInfo {
@@ -54,6 +55,7 @@ export interface AgentEventMessagesOptions {
 
 export class AgentEventMessages {
   private readonly batcher: StreamBatcher;
+  private readonly output: ToolOutputBatcher;
   /** Tool call arguments from the stream, by call id (for the `toolCall` card). */
   private readonly toolArguments = new Map<string, string>();
   private readonly announced = new Set<string>();
@@ -63,6 +65,11 @@ export class AgentEventMessages {
   constructor(private readonly post: (message: ToWebviewMessage) => void, options: AgentEventMessagesOptions = {}) {
     this.batcher = new StreamBatcher(
       (turnId, events) => post(toWebview.streamEvents.create({ turnId, events })),
+      options.batchIntervalMs ?? DEFAULT_BATCH_INTERVAL_MS,
+      options.timer ?? realBatchTimer,
+    );
+    this.output = new ToolOutputBatcher(
+      (turnId, id, chunk, skipped) => post(toWebview.toolOutput.create({ turnId, id, chunk, ...(skipped && { skipped }) })),
       options.batchIntervalMs ?? DEFAULT_BATCH_INTERVAL_MS,
       options.timer ?? realBatchTimer,
     );
@@ -78,9 +85,10 @@ export class AgentEventMessages {
     this.nextUserMessage = userMessage;
   }
 
-  /** Sends queued stream events now. */
+  /** Sends queued stream events and tool output now. */
   flush(): void {
     this.batcher.flush();
+    this.output.flush();
   }
 
   /** Translates one event (posting what it means for the webview). */
@@ -91,8 +99,12 @@ export class AgentEventMessages {
       this.batcher.push(event.turnId, event.event);
       return;
     }
-    if (event.type === 'step-started' || event.type === 'tool-output' || event.type === 'model-changed') return;
-    this.batcher.flush();
+    if (event.type === 'tool-output') {
+      this.output.push(event.turnId, event.callId, event.chunk);
+      return;
+    }
+    if (event.type === 'step-started' || event.type === 'model-changed') return;
+    this.flush();
     switch (event.type) {
       case 'turn-started': {
         this.turn = event.turnId;
@@ -127,6 +139,7 @@ export class AgentEventMessages {
   /** Forgets the running turn (the session was switched away from). */
   reset(): void {
     this.batcher.dispose();
+    this.output.dispose();
     this.turn = undefined;
     this.nextUserMessage = undefined;
     this.toolArguments.clear();
@@ -135,6 +148,7 @@ export class AgentEventMessages {
 
   dispose(): void {
     this.batcher.dispose();
+    this.output.dispose();
   }
 
   private toolCall(turnId: string, call: ToolCallUpdate): void {

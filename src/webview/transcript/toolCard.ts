@@ -8,6 +8,9 @@ import { h, icon } from '../dom';
 export const OUTPUT_PREVIEW_CHARS = 2000;
 export const OUTPUT_PREVIEW_LINES = 40;
 
+/** Characters of a running tool's output kept in its live view. */
+const LIVE_OUTPUT_CHARS = 20_000;
+
 const KEY_ARGUMENTS = ['path', 'file', 'filePath', 'file_path', 'command', 'cmd', 'query', 'pattern', 'url'];
 
 /** The argument worth showing on the card: a path, command or query, else the first string value. */
@@ -63,6 +66,8 @@ export class ToolCard {
   private readonly statusText = h('span', { class: 'tool-status' });
   private readonly details = h('details', { class: 'tool-details' });
   private status: ToolStatus = 'pending';
+  /** The live output view while the tool runs. */
+  private live: HTMLElement | undefined;
 
   constructor(readonly id: string, name: string) {
     this.element = h(
@@ -94,8 +99,26 @@ export class ToolCard {
     if (!this.isSettled) this.setStatus(status);
   }
 
+  /**
+   * Adds output of the running tool to a live view that follows its end (the last LIVE_OUTPUT_CHARS
+   * are kept), and opens the details the first time so the user sees it run. The result replaces it.
+   */
+  appendOutput(chunk: string, skipped: boolean): void {
+    if (this.isSettled) return;
+    if (!this.live) {
+      this.live = h('pre', { class: 'tool-output-text tool-live-output', 'aria-live': 'off' });
+      this.replaceSection('tool-output', h('div', { class: 'tool-section tool-output' }, h('div', { class: 'tool-section-title' }, 'Output so far'), this.live));
+      this.details.open = true;
+    }
+    let text = (skipped ? `${this.live.textContent ?? ''}\n…\n` : (this.live.textContent ?? '')) + chunk;
+    if (text.length > LIVE_OUTPUT_CHARS) text = `…${text.slice(text.indexOf('\n', text.length - LIVE_OUTPUT_CHARS) + 1 || text.length - LIVE_OUTPUT_CHARS)}`;
+    this.live.textContent = text;
+    this.live.scrollTop = this.live.scrollHeight;
+  }
+
   /** Shows the tool's output (previewed when long). */
   setResult(output: string, isError: boolean): void {
+    this.live = undefined;
     const pre = h('pre', { class: 'tool-output-text' });
     const end = previewEnd(output);
     pre.textContent = end === undefined ? output : output.slice(0, end);

@@ -105,6 +105,11 @@ export class TurnView {
     this.tool(params.id, params.name).setCall(params.summary, params.arguments, 'running');
   }
 
+  /** Output of a tool that is still running, as it arrives. */
+  showToolOutput(id: string, chunk: string, skipped: boolean): void {
+    this.tool(id).appendOutput(chunk, skipped);
+  }
+
   showToolResult(id: string, output: string, isError: boolean): void {
     this.tool(id).setResult(output, isError);
   }

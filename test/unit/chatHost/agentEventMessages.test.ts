@@ -53,9 +53,10 @@ test('a tool call: the pending stream text goes out before the card, which shows
     { type: 'tool-output', turnId: 't1', callId: 'c1', chunk: 'x', stream: 'stdout' },
     { type: 'tool-call', turnId: 't1', call: { callId: 'c1', name: 'read_file', status: 'done', title: 'Read src/a.ts', result: { content: 'nope', isError: true } } },
   );
-  assert.deepEqual(posted.map((m) => m.type), ['turnStarted', 'streamEvents', 'toolCall', 'toolResult']);
+  assert.deepEqual(posted.map((m) => m.type), ['turnStarted', 'streamEvents', 'toolCall', 'toolOutput', 'toolResult']);
   assert.deepEqual(posted[2].params, { turnId: 't1', id: 'c1', name: 'read_file', summary: 'Read src/a.ts · lines 1-20', arguments: args });
-  assert.deepEqual(posted[3].params, { turnId: 't1', id: 'c1', output: 'nope', isError: true });
+  assert.deepEqual(posted[3].params, { turnId: 't1', id: 'c1', chunk: 'x' });
+  assert.deepEqual(posted[4].params, { turnId: 't1', id: 'c1', output: 'nope', isError: true });
 });
 
 test('approval requests carry the diff or the command; settled ones say how', () => {
@@ -116,4 +117,43 @@ test('reset drops queued stream text of a session being left', () => {
   timer.advance(50);
   assert.deepEqual(posted.map((m) => m.type), ['turnStarted']);
   assert.equal(messages.runningTurnId, undefined);
+});
+
+test('a running command\'s output streams to its card, merged per interval, and always before its result', () => {
+  const { posted, feed, timer } = setup();
+  const call = { callId: 'c1', name: 'run_command', title: 'Run npm test' };
+  feed(
+    { type: 'turn-started', turnId: 't1', providerId: 'p', model: 'm' },
+    { type: 'tool-call', turnId: 't1', call: { ...call, status: 'running' } },
+    { type: 'tool-output', turnId: 't1', callId: 'c1', chunk: 'PASS a\n', stream: 'stdout' },
+    { type: 'tool-output', turnId: 't1', callId: 'c1', chunk: 'FAIL b\n', stream: 'stderr' },
+  );
+  assert.equal(posted.filter((m) => m.type === 'toolOutput').length, 0, 'batched, not one message per chunk');
+  timer.advance(16);
+  feed(
+    { type: 'tool-output', turnId: 't1', callId: 'c1', chunk: 'done\n', stream: 'stdout' },
+    { type: 'tool-call', turnId: 't1', call: { ...call, status: 'done', result: { content: 'PASS a\nFAIL b\ndone\n' } } },
+  );
+  assert.deepEqual(
+    posted.filter((m) => m.type === 'toolOutput' || m.type === 'toolResult').map((m) => [m.type, m.type === 'toolOutput' ? m.params.chunk : m.params.output]),
+    [
+      ['toolOutput', 'PASS a\nFAIL b\n'],
+      ['toolOutput', 'done\n'],
+      ['toolResult', 'PASS a\nFAIL b\ndone\n'],
+    ],
+  );
+  for (const message of posted) assert.ok(parseToWebviewMessage(message).ok, message.type);
+});
+
+test('a flood of command output sends only the latest tail of each interval, marked as skipped', () => {
+  const { posted, feed, timer } = setup();
+  const line = `${'x'.repeat(99)}\n`;
+  for (let i = 0; i < 1000; i++) feed({ type: 'tool-output', turnId: 't1', callId: 'c1', chunk: i === 999 ? 'last line\n' : line, stream: 'stdout' });
+  timer.advance(16);
+  const [message] = posted;
+  assert.equal(posted.length, 1);
+  assert.ok(message.type === 'toolOutput');
+  assert.equal(message.params.skipped, true);
+  assert.ok(message.params.chunk.length <= 16_384, `${message.params.chunk.length} characters`);
+  assert.ok(message.params.chunk.endsWith('last line\n'));
 });
