@@ -1,12 +1,14 @@
 /**
  * Text search over a directory tree with Node fs (the CLI's `WorkspaceFiles.searchText`; ripgrep
- * cannot be installed here). Walks files in name order, skipping `node_modules`, VCS folders,
- * symbolic links, binary files and files over 1 MB. Literal or regex, optional include glob.
+ * cannot be installed here). Walks files in name order, skipping what `.gitignore` files ignore,
+ * `node_modules`, VCS folders, symbolic links, binary files and files over 1 MB. Literal or regex,
+ * optional include glob.
  */
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { minimatch } from 'minimatch';
 import type { TextSearchMatch, WorkspaceFiles } from '../core/ports';
+import { GitignoreRules } from './gitignoreRules';
 
 type SearchOptions = Parameters<WorkspaceFiles['searchText']>[1];
 
@@ -26,10 +28,11 @@ export async function searchWorkspaceText(root: string, query: string, options: 
     : () => true;
 
   const results: TextSearchMatch[] = [];
-  const pending: string[] = [''];
+  const pending: { dirRel: string; rules: GitignoreRules }[] = [{ dirRel: '', rules: GitignoreRules.none() }];
   while (pending.length > 0 && results.length < options.maxResults) {
     if (options.signal?.aborted) break;
-    const dirRel = pending.pop() as string;
+    const { dirRel, rules: parentRules } = pending.pop()!;
+    const rules = await parentRules.enter(root, dirRel);
     let entries;
     try {
       entries = await fs.readdir(nodePath.join(root, dirRel), { withFileTypes: true });
@@ -41,15 +44,15 @@ export async function searchWorkspaceText(root: string, query: string, options: 
     for (const entry of entries) {
       const rel = dirRel === '' ? entry.name : `${dirRel}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) subdirs.push(rel);
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !rules.ignores(rel, true)) subdirs.push(rel);
         continue;
       }
-      if (!entry.isFile() || !matchesInclude(rel)) continue;
+      if (!entry.isFile() || !matchesInclude(rel) || rules.ignores(rel, false)) continue;
       await searchFile(nodePath.join(root, rel), rel, pattern, results, options.maxResults);
       if (results.length >= options.maxResults || options.signal?.aborted) break;
     }
     // Depth-first in name order: push in reverse so the first name is popped first.
-    for (let i = subdirs.length - 1; i >= 0; i--) pending.push(subdirs[i]);
+    for (let i = subdirs.length - 1; i >= 0; i--) pending.push({ dirRel: subdirs[i], rules });
   }
   return results;
 }

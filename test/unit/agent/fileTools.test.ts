@@ -83,6 +83,27 @@ test('search_text finds literal text case-insensitively and skips node_modules, 
   assert.equal(cased.result.content, 'src/a.ts:1: const Foo = 1;');
 });
 
+test('search_text skips what .gitignore files ignore, folder by folder, with deeper files re-including', async (t) => {
+  const root = ws(t, {
+    '.gitignore': '# build output\ndist/\n*.log\n!keep.log\n',
+    'src/a.ts': 'foo\n',
+    'dist/bundle.js': 'foo\n',
+    'debug.log': 'foo\n',
+    'keep.log': 'foo\n',
+    'pkg/.gitignore': 'generated.ts\n!*.log\n',
+    'pkg/generated.ts': 'foo\n',
+    'pkg/app.ts': 'foo\n',
+    'pkg/trace.log': 'foo\n',
+    'src/generated.ts': 'foo\n',
+  });
+  const { result } = await runTool(root, 'search_text', { query: 'foo' });
+  assert.deepEqual(
+    result.content.split('\n').map((line) => line.split(':')[0]),
+    ['keep.log', 'pkg/app.ts', 'pkg/trace.log', 'src/a.ts', 'src/generated.ts'],
+    'dist/ and *.log ignored at the root; generated.ts only under pkg/; pkg/ re-includes its logs',
+  );
+});
+
 test('search_text supports regexes, include globs and max_results; bad regexes are errors', async (t) => {
   const root = ws(t, { 'src/a.ts': 'foo1\nfoo22\n', 'src/deep/c.ts': 'foo3\n', 'README.md': 'foo4\n' });
   assert.equal(
