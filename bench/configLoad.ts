@@ -2,7 +2,8 @@
  * Figure `config-2000`: load and resolve a generated 2,000-provider, 50-profile config (one
  * profile selected) with `loadConfig`, against a plain `smol-toml` parse of the same file; medians
  * of alternating runs in one fresh process after a cold first run. `details` also has a
- * real-world file from the corpus (/work/shared/corpus/codex-configs/001, all documented keys).
+ * real-world file from the corpus (/work/shared/corpus/codex-configs/001, all documented keys),
+ * and the cost of the provenance the load leaves to be computed on first read (file lines).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,6 +22,10 @@ interface ConfigResult {
   plainMs: number[];
   coldOursMs: number;
   coldPlainMs: number;
+  /** First read of the active provider's provenance after a load (Explain). */
+  explainActiveMs: number;
+  /** First read of every provider's line and field sources after a load. */
+  provenanceAllMs: number;
   bytes: number;
   providers: number;
   profiles: number;
@@ -37,6 +42,8 @@ function summary(r: ConfigResult) {
     ratio: round(median(r.oursMs) / median(r.plainMs), 2),
     coldMs: round(r.coldOursMs, 1),
     smolTomlColdMs: round(r.coldPlainMs, 1),
+    explainActiveMs: round(r.explainActiveMs, 2),
+    provenanceAllMs: round(r.provenanceAllMs, 1),
     providersResolved: r.providers,
     diagnostics: r.diagnostics.length,
   };

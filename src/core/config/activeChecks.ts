@@ -6,15 +6,14 @@
 import type { ProviderInfo } from '../providers/providerInfo';
 import type { Diagnostic, Sourced } from './resolvedConfig';
 import { DiagnosticCodes, makeDiagnostic, type DiagnosticLocation } from './diagnostics';
-import { keyPathText, locateIn } from './layers';
-import type { ProviderLayerTable } from './providerTable';
+import { keyPathText, locateIn, type ConfigLayer } from './layers';
 import type { Choice } from './selection';
 
 export interface ActiveCheckInput {
   provider: ProviderInfo;
   choice: Choice<string>;
-  /** The provider's accepted tables, lowest layer first. */
-  tables: readonly ProviderLayerTable[];
+  /** The layers that define the provider's table, lowest first. */
+  layers: readonly ConfigLayer[];
   model: Sourced<string | undefined>;
   /** Where the model was chosen (for the default-provider hint). */
   modelAt: DiagnosticLocation;
@@ -25,9 +24,9 @@ const OPENAI_MODEL = /^(gpt-|o\d|codex-|chatgpt-)/i;
 
 /** Adds diagnostics about the active provider. */
 export function checkActiveProvider(input: ActiveCheckInput): void {
-  const { provider, choice, tables, diagnostics } = input;
-  const top = tables[tables.length - 1];
-  const at = top ? locateIn(top.layer, ['model_providers', provider.id]) : choice.at;
+  const { provider, choice, layers, diagnostics } = input;
+  const top = layers[layers.length - 1];
+  const at = top ? locateIn(top, ['model_providers', provider.id]) : choice.at;
   const table = `[${keyPathText(['model_providers', provider.id])}]`;
   if (!provider.baseUrl) {
     if (provider.id === 'azure') {

@@ -9,7 +9,7 @@
 import type { Env } from '../ports';
 import type { Diagnostic, Sourced } from './resolvedConfig';
 import { DiagnosticCodes, makeDiagnostic } from './diagnostics';
-import type { ConfigLayer } from './layers';
+import { withValue, type ConfigLayer } from './layers';
 
 /**
  * Base URL overrides for built-ins, by provider id. `fromWorkspace` marks an `openai_base_url` set
@@ -50,7 +50,9 @@ export function builtinBaseUrls(env: Env, layers: readonly ConfigLayer[], diagno
   for (let i = layers.length - 1; i >= 0; i--) {
     const s = layers[i].selection.openai_base_url;
     if (s) {
-      out.set('openai', { ...s, value: stripSlash(s.value), ...(layers[i].fromWorkspace && { fromWorkspace: true }) });
+      const entry: Sourced<string> & { fromWorkspace?: boolean } = withValue(s, stripSlash(s.value));
+      if (layers[i].fromWorkspace) entry.fromWorkspace = true;
+      out.set('openai', entry);
       break;
     }
   }

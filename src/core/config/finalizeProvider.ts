@@ -1,15 +1,20 @@
 /**
  * Turns a merged provider (built-in values plus every layer's keys) into a `ProviderInfo` with
  * defaults applied, checks the rules that span keys (an `auth` command excludes other credential
- * keys), and derives Bedrock's region and base URL.
+ * keys), and derives Bedrock's region and base URL. When asked, also works out which layer set
+ * each field (provenance): the highest of the provider's tables that sets it, else the environment
+ * or the built-in.
  */
 import type { AwsSettings, CommandAuth, ProviderInfo, WireApi } from '../providers/providerInfo';
 import type { Diagnostic, Sourced } from './resolvedConfig';
 import { DiagnosticCodes, makeDiagnostic } from './diagnostics';
 import { displaySafeValue } from './displaySafe';
 import { keyPathText, locateIn, withValue } from './layers';
-import { PROVIDER_CONFIG_FIELDS, defaultFieldValue, toCommandAuth, type MergeContext, type ProviderState } from './providerFields';
+import { PROVIDER_CONFIG_FIELDS, defaultFieldValue, tablePathOf, toCommandAuth, type MergeContext, type ProviderConfigField, type ProviderState } from './providerFields';
+import type { ProviderLayerTable } from './providerTable';
+import { isTable } from './validateTable';
 import { bedrockMantleBaseUrl } from '../wire/bedrock/bedrockEndpoint';
+import { setLazyLine } from './lazyLine';
 
 const BEDROCK = 'amazon-bedrock';
 const BUILTIN: Omit<Sourced<unknown>, 'value'> = { source: 'builtin' };
@@ -25,6 +30,41 @@ const DEFAULT_SOURCES = Object.fromEntries(
   }),
 ) as Record<string, Sourced<unknown>>;
 const REGION = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
+
+/** The highest table of the provider that sets field `fieldKey` (`baseUrl`, `auth.command`...). */
+function lastTableWith(state: ProviderState, fieldKey: string): ProviderLayerTable | undefined {
+  const [key, sub] = tablePathOf(fieldKey);
+  for (let i = state.tables.length - 1; i >= 0; i--) {
+    const t = state.tables[i];
+    const v = t.values[key];
+    if (sub === undefined ? v !== undefined : isTable(v) && v[sub] !== undefined) return t;
+  }
+  return undefined;
+}
+
+/**
+ * Who set field `fieldKey`: the environment or a value derived from it (`state.origins`), else the
+ * highest table that sets it (with the key's line when `withLines`), else the built-in.
+ */
+function originOf(state: ProviderState, fieldKey: string, withLines: boolean): Omit<Sourced<unknown>, 'value'> {
+  const known = state.origins?.get(fieldKey);
+  if (known) return known;
+  const t = lastTableWith(state, fieldKey);
+  if (!t) return BUILTIN;
+  const origin: Omit<Sourced<unknown>, 'value'> = { source: t.layer.source };
+  if (t.layer.file === undefined) return origin;
+  origin.file = t.layer.file;
+  if (withLines) {
+    const path = tablePathOf(fieldKey);
+    const line = t.layer.positions?.childLines([...t.layer.prefix, 'model_providers', state.id, ...path.slice(0, -1)])(path[path.length - 1]);
+    if (line !== undefined) origin.line = line;
+  }
+  return origin;
+}
+
+function setOrigin(state: ProviderState, fieldKey: string, origin: Omit<Sourced<unknown>, 'value'>): void {
+  (state.origins ??= new Map()).set(fieldKey, origin);
+}
 
 /** Where to point a diagnostic about `key` of this provider: the highest table that set it. */
 function whereKey(state: ProviderState, key: string) {
@@ -42,23 +82,23 @@ function whereText(state: ProviderState, key: string): string {
 }
 
 function checkAuth(state: ProviderState, diagnostics: Diagnostic[]): void {
-  const auth = state.fields.get('auth');
-  if (!auth) return;
-  const commandAuth = toCommandAuth(auth.value as Record<string, unknown>);
-  const table = `[${keyPathText(['model_providers', state.id, 'auth'])}]`;
+  const auth = state.values.get('auth');
+  if (auth === undefined) return;
+  const commandAuth = toCommandAuth(auth as Record<string, unknown>);
   if (!commandAuth) {
+    const table = `[${keyPathText(['model_providers', state.id, 'auth'])}]`;
     diagnostics.push(
       makeDiagnostic('error', DiagnosticCodes.invalidValue, `${table} has no \`command\`; the auth table is ignored.`, 'Add command = "<program that prints a token>" (and args = [...]).', whereKey(state, 'auth')),
     );
-    state.fields.delete('auth');
+    state.values.delete('auth');
     return;
   }
-  auth.value = commandAuth;
+  state.values.set('auth', commandAuth);
   const conflicts: string[] = [];
-  const envKey = state.fields.get('envKey');
-  if (envKey && envKey.source !== 'builtin') conflicts.push('env_key');
-  if (state.fields.has('experimentalBearerToken')) conflicts.push('experimental_bearer_token');
-  if (state.fields.get('requiresOpenaiAuth')?.value === true) conflicts.push('requires_openai_auth');
+  // A built-in env_key (azure) is no conflict: it simply gives way to a configured auth command.
+  if (state.values.has('envKey') && lastTableWith(state, 'envKey')) conflicts.push('env_key');
+  if (state.values.has('experimentalBearerToken')) conflicts.push('experimental_bearer_token');
+  if (state.values.get('requiresOpenaiAuth') === true) conflicts.push('requires_openai_auth');
   if (conflicts.length > 0) {
     const others = conflicts.map((k) => `\`${k}\`${whereText(state, k)}`).join(', ');
     diagnostics.push(
@@ -71,85 +111,106 @@ function checkAuth(state: ProviderState, diagnostics: Diagnostic[]): void {
       ),
     );
   }
-  // A built-in env_key (azure) simply gives way to a configured auth command.
-  state.fields.delete('envKey');
-  state.fields.delete('experimentalBearerToken');
-  state.fields.delete('requiresOpenaiAuth');
+  state.values.delete('envKey');
+  state.values.delete('experimentalBearerToken');
+  state.values.delete('requiresOpenaiAuth');
 }
 
-function deriveBedrock(state: ProviderState, context: MergeContext, diagnostics: Diagnostic[]): void {
-  const aws = { ...((state.fields.get('aws')?.value as Record<string, unknown> | undefined) ?? {}) };
-  let region: Sourced<unknown> | undefined = state.fields.get('aws.region');
+function deriveBedrock(state: ProviderState, context: MergeContext, diagnostics: Diagnostic[], withLines: boolean): void {
+  const aws = { ...((state.values.get('aws') as Record<string, unknown> | undefined) ?? {}) };
+  let region = state.values.has('aws.region') ? originOf(state, 'aws.region', withLines) : undefined;
   if (typeof aws.region !== 'string' && context.awsRegion) {
     aws.region = context.awsRegion.value;
-    region = withValue(context.awsRegion, aws.region);
-    state.fields.set('aws.region', region);
+    region = context.awsRegion;
+    state.values.set('aws.region', aws.region);
+    setOrigin(state, 'aws.region', region);
   }
-  const prev = state.fields.get('aws');
-  const configured = prev !== undefined && prev.source !== 'builtin';
-  state.fields.set('aws', withValue(configured ? prev : (region ?? BUILTIN), aws));
-  if (state.fields.has('baseUrl') || typeof aws.region !== 'string' || !region) return;
+  // A configured aws table keeps its provenance; otherwise the table is the region's doing.
+  const configured = state.values.has('aws') && lastTableWith(state, 'aws') !== undefined;
+  state.values.set('aws', aws);
+  if (!configured) setOrigin(state, 'aws', region ?? BUILTIN);
+  if (state.values.has('baseUrl') || typeof aws.region !== 'string' || !region) return;
   if (!REGION.test(aws.region)) {
     diagnostics.push(
       makeDiagnostic('error', DiagnosticCodes.invalidValue, `AWS region "${aws.region.slice(0, 40)}" for amazon-bedrock is not a valid region name.`, 'Use a region such as "us-east-1" or "eu-central-1".', region.source === 'env' ? {} : whereKey(state, 'aws')),
     );
     return;
   }
-  const url = bedrockMantleBaseUrl(aws.region);
-  state.fields.set('baseUrl', withValue(region, url));
+  state.values.set('baseUrl', bedrockMantleBaseUrl(aws.region));
+  setOrigin(state, 'baseUrl', region);
 }
 
-/** Builds the ProviderInfo and its field sources. */
-export function finalizeProvider(state: ProviderState, context: MergeContext, diagnostics: Diagnostic[]): { provider: ProviderInfo; sources: Record<string, Sourced<unknown>> } {
-  checkAuth(state, diagnostics);
-  if (state.id === BEDROCK) deriveBedrock(state, context, diagnostics);
+/**
+ * What `finalizeProvider` builds besides the provider: no provenance (a load), provenance with
+ * file lines (`fieldSources`), or provenance without them (no file scan).
+ */
+export type SourcesMode = 'none' | 'lines' | 'unlined';
 
+/** A merged provider and, when asked for, where each of its fields came from. */
+export interface FinalizedProvider {
+  provider: ProviderInfo;
+  sources?: Record<string, Sourced<unknown>>;
+}
+
+/** Display-safe provenance of every field, then of every sub-field (`auth.command`...) a table set. */
+function sourcesOf(state: ProviderState, provider: ProviderInfo, withLines: boolean): Record<string, Sourced<unknown>> {
   const sources: Record<string, Sourced<unknown>> = {};
-  const values: Record<string, unknown> = {};
   for (const field of PROVIDER_CONFIG_FIELDS) {
-    const f = state.fields.get(field);
-    const value = f ? f.value : defaultFieldValue(field, state.id);
-    values[field] = value;
-    if (!f && field !== 'name') {
+    const set = state.values.has(field);
+    if (!set && field !== 'name') {
       sources[field] = DEFAULT_SOURCES[field];
       continue;
     }
-    const shown = displaySafeValue(field, value);
-    // The field's own state object is reused when it already holds what may be shown.
-    sources[field] = f && shown === f.value ? f : withValue(f ?? BUILTIN, shown);
+    sources[field] = withValue(set ? originOf(state, field, withLines) : BUILTIN, displaySafeValue(field, provider[field]));
   }
   if (state.tables.length > 0 || state.id === BEDROCK) {
-    for (const [key, f] of state.fields) if (key.includes('.')) sources[key] = f;
+    for (const key of state.values.subFields()) sources[key] = withValue(originOf(state, key, withLines), state.values.get(key));
   }
+  return sources;
+}
 
+/** The merged value of `field`, or its default when no layer set it. */
+function valueOf(state: ProviderState, field: ProviderConfigField): unknown {
+  const v = state.values.get(field);
+  return v !== undefined ? v : defaultFieldValue(field, state.id);
+}
+
+/** Builds the ProviderInfo (its `line` is computed when first read) and, as `sources` says, its field sources. */
+export function finalizeProvider(state: ProviderState, context: MergeContext, diagnostics: Diagnostic[], sources: SourcesMode): FinalizedProvider {
+  checkAuth(state, diagnostics);
+  if (state.id === BEDROCK) deriveBedrock(state, context, diagnostics, sources === 'lines');
+
+  const values = state.values;
   const top = state.tables[state.tables.length - 1];
   const provider: ProviderInfo = {
     id: state.id,
-    name: values.name as string,
-    wireApi: values.wireApi as WireApi,
-    httpHeaders: values.httpHeaders as Record<string, string>,
-    envHttpHeaders: values.envHttpHeaders as Record<string, string>,
-    queryParams: values.queryParams as Record<string, string>,
-    requestMaxRetries: values.requestMaxRetries as number,
-    streamMaxRetries: values.streamMaxRetries as number,
-    streamIdleTimeoutMs: values.streamIdleTimeoutMs as number,
-    supportsWebsockets: values.supportsWebsockets as boolean,
-    requiresOpenaiAuth: values.requiresOpenaiAuth as boolean,
+    name: valueOf(state, 'name') as string,
+    wireApi: valueOf(state, 'wireApi') as WireApi,
+    httpHeaders: valueOf(state, 'httpHeaders') as Record<string, string>,
+    envHttpHeaders: valueOf(state, 'envHttpHeaders') as Record<string, string>,
+    queryParams: valueOf(state, 'queryParams') as Record<string, string>,
+    requestMaxRetries: valueOf(state, 'requestMaxRetries') as number,
+    streamMaxRetries: valueOf(state, 'streamMaxRetries') as number,
+    streamIdleTimeoutMs: valueOf(state, 'streamIdleTimeoutMs') as number,
+    supportsWebsockets: valueOf(state, 'supportsWebsockets') as boolean,
+    requiresOpenaiAuth: valueOf(state, 'requiresOpenaiAuth') as boolean,
     source: top ? top.layer.source : 'builtin',
     fromWorkspace: state.fromWorkspace,
   };
-  if (values.baseUrl !== undefined) provider.baseUrl = values.baseUrl as string;
-  if (values.envKey !== undefined) provider.envKey = values.envKey as string;
-  if (values.envKeyInstructions !== undefined) provider.envKeyInstructions = values.envKeyInstructions as string;
-  if (values.experimentalBearerToken !== undefined) provider.experimentalBearerToken = values.experimentalBearerToken as string;
-  if (values.auth !== undefined) provider.auth = values.auth as CommandAuth;
-  if (values.defaultModel !== undefined) provider.defaultModel = values.defaultModel as string;
-  if (values.caCertificate !== undefined) provider.caCertificate = values.caCertificate as string;
-  if (values.aws !== undefined) provider.aws = values.aws as AwsSettings;
+  // Fields without a default: present only when set.
+  if (values.has('baseUrl')) provider.baseUrl = values.get('baseUrl') as string;
+  if (values.has('envKey')) provider.envKey = values.get('envKey') as string;
+  if (values.has('envKeyInstructions')) provider.envKeyInstructions = values.get('envKeyInstructions') as string;
+  if (values.has('experimentalBearerToken')) provider.experimentalBearerToken = values.get('experimentalBearerToken') as string;
+  if (values.has('auth')) provider.auth = values.get('auth') as CommandAuth;
+  if (values.has('defaultModel')) provider.defaultModel = values.get('defaultModel') as string;
+  if (values.has('caCertificate')) provider.caCertificate = values.get('caCertificate') as string;
+  if (values.has('aws')) provider.aws = values.get('aws') as AwsSettings;
   if (top?.layer.file) {
     provider.file = top.layer.file;
-    const line = top.layer.positions?.lineOf([...top.layer.prefix, 'model_providers', state.id]);
-    if (line !== undefined) provider.line = line;
+    const layer = top.layer;
+    const id = state.id;
+    if (layer.positions) setLazyLine(provider, () => layer.positions?.lineOf([...layer.prefix, 'model_providers', id]));
   }
-  return { provider, sources };
+  return sources === 'none' ? { provider } : { provider, sources: sourcesOf(state, provider, sources === 'lines') };
 }

@@ -10,6 +10,7 @@ import { DiagnosticCodes, describeTomlType, makeDiagnostic, type DiagnosticLocat
 import type { PositionIndex, SourcePosition } from './locate';
 import type { TomlTable } from './tomlParse';
 import { isTable } from './validateTable';
+import { copyLine, setLazyLine } from './lazyLine';
 
 export type LayerKind = 'file' | 'profile' | 'flag' | 'env' | 'explicit';
 
@@ -36,41 +37,47 @@ export interface ConfigLayer {
   selection: Partial<Record<SelectionKey, Sourced<string>>>;
 }
 
-/** File and position of `path` (relative to the layer's table) for a diagnostic. */
+/**
+ * File and position of `path` (relative to the layer's table) for a diagnostic. The position is
+ * looked up (scanning the file, once) when first read: a location made in case a diagnostic needs
+ * it costs nothing until one does.
+ */
 export function locateIn(layer: ConfigLayer, path: readonly string[]): DiagnosticLocation {
-  const position: SourcePosition | undefined = layer.positions?.findNearest([...layer.prefix, ...path]);
-  return { file: layer.file, position };
-}
-
-/** Sourced values for the keys of one table of `layer` (walks to the table once). */
-export function sourcesIn(layer: ConfigLayer, tablePath: readonly string[]): (key: string, value: unknown) => Sourced<unknown> {
-  const source = layer.source;
-  const file = layer.file;
-  if (file === undefined) return (_key, value) => ({ value, source });
-  const lines = layer.positions?.childLines(layer.prefix.length > 0 ? [...layer.prefix, ...tablePath] : tablePath);
-  return (key, value) => {
-    const s: Sourced<unknown> = { value, source, file };
-    const line = lines?.(key);
-    if (line !== undefined) s.line = line;
-    return s;
+  const positions = layer.positions;
+  if (!positions) return { file: layer.file, position: undefined };
+  const full = [...layer.prefix, ...path];
+  let position: SourcePosition | undefined;
+  let found = false;
+  return {
+    file: layer.file,
+    get position() {
+      if (!found) {
+        position = positions.findNearest(full);
+        found = true;
+      }
+      return position;
+    },
   };
 }
 
-/** `sourced` with another value (same layer, file and line). */
+/** `sourced` with another value (same layer, file and line; a line not computed yet stays lazy). */
 export function withValue<T>(sourced: Omit<Sourced<unknown>, 'value'>, value: T): Sourced<T> {
   const s: Sourced<T> = { value, source: sourced.source };
   if (sourced.file !== undefined) s.file = sourced.file;
-  if (sourced.line !== undefined) s.line = sourced.line;
+  copyLine(sourced, s);
   return s;
 }
 
-/** A Sourced value set by `layer` at `path`. */
+/** A Sourced value set by `layer` at `path`; its line is computed when first read (lazyLine.ts). */
 export function sourcedFrom<T>(layer: ConfigLayer, path: readonly string[], value: T): Sourced<T> {
   const s: Sourced<T> = { value, source: layer.source };
   if (layer.file !== undefined) {
     s.file = layer.file;
-    const line = layer.positions?.lineOf(layer.prefix.length > 0 ? [...layer.prefix, ...path] : path);
-    if (line !== undefined) s.line = line;
+    const positions = layer.positions;
+    if (positions) {
+      const full = layer.prefix.length > 0 ? [...layer.prefix, ...path] : [...path];
+      setLazyLine(s, () => positions.lineOf(full));
+    }
   }
   return s;
 }

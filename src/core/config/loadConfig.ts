@@ -15,8 +15,9 @@ import { checkActiveProvider } from './activeChecks';
 import { createLayer, selectionLayer, type ConfigLayer } from './layers';
 import { loadConfigFiles } from './loadFiles';
 import { mergeProviders } from './mergeProviders';
+import { defineLazyProperty } from './lazySources';
 import { overridesToTable } from './overrides';
-import { checkProfileTables, resolveProfile } from './profiles';
+import { checkProfileTables, profileFileEntries, resolveProfile } from './profiles';
 import { chooseModel, chooseProvider, choicesFor } from './selection';
 import { mergeSettings } from './settings';
 import { checkProvidersTable } from './topLevelChecks';
@@ -34,6 +35,8 @@ async function resolve(options: LoadConfigOptions): Promise<ResolvedConfig> {
   const diagnostics: Diagnostic[] = [];
   const { env, cwd } = options;
   const paths = await resolveConfigPaths(options);
+  // Listing the profile files needs nothing from the files: it runs while they are read.
+  const listing = profileFileEntries(options.fs, paths.codexHome);
   const loaded = await loadConfigFiles(options, paths, diagnostics);
   for (const layer of loaded.layers) {
     checkProvidersTable(layer, diagnostics);
@@ -57,6 +60,7 @@ async function resolve(options: LoadConfigOptions): Promise<ResolvedConfig> {
     chosen: profileChoice?.sourced,
     chosenAt: profileChoice?.at ?? {},
     diagnostics,
+    listing,
   });
   const files = profile.fileStatus ? [...loaded.files, profile.fileStatus] : loaded.files;
 
@@ -71,21 +75,24 @@ async function resolve(options: LoadConfigOptions): Promise<ResolvedConfig> {
   const highFirst = [explicitLayer, flagLayer, envLayer, ...[...profile.layers].reverse(), ...[...loaded.layers].reverse()];
   const providerChoice = chooseProvider(highFirst, merged.providers, diagnostics);
   const active = merged.providers.find((p) => p.id === providerChoice.sourced.value);
-  const modelChoice = chooseModel(highFirst, active, merged.fieldSources[providerChoice.sourced.value]?.defaultModel);
-  if (active) checkActiveProvider({ provider: active, choice: providerChoice, tables: merged.tables.get(active.id) ?? [], model: modelChoice.sourced, modelAt: modelChoice.at, diagnostics });
+  const modelChoice = chooseModel(highFirst, active, () => merged.sourceOf(providerChoice.sourced.value, 'defaultModel'));
+  if (active) checkActiveProvider({ provider: active, choice: providerChoice, layers: merged.layersOf(active.id), model: modelChoice.sourced, modelAt: modelChoice.at, diagnostics });
 
-  return {
+  const config: ResolvedConfig = {
     providers: merged.providers,
     provider: providerChoice.sourced,
     model: modelChoice.sourced,
     profile: profile.profile,
     profiles: profile.available,
-    fieldSources: merged.fieldSources,
+    fieldSources: {},
     settings: mergeSettings(stack),
     trustedProjects: loaded.trustedProjects,
     files,
     diagnostics,
   };
+  // Provenance (with file lines) is built when first read, provider by provider.
+  defineLazyProperty(config, 'fieldSources', merged.fieldSources);
+  return config;
 }
 
 /** The built-ins only, with an `internal-error` diagnostic: used if resolving itself failed (a bug). */

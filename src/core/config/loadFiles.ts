@@ -97,21 +97,25 @@ export async function loadConfigFiles(options: LoadConfigOptions, paths: ConfigP
 
   let trusted: boolean;
   if (options.trustWorkspace === 'user-file') {
-    trusted = isTrustedPath(options.cwd, trustedProjects, await realPathOf(options.fs, options.cwd));
+    // With no trusted projects nothing can match: the real path is not needed.
+    trusted = trustedProjects.length > 0 && isTrustedPath(options.cwd, trustedProjects, await realPathOf(options.fs, options.cwd));
   } else {
     trusted = options.trustWorkspace === true;
   }
 
-  for (const path of paths.workspaceFiles) {
-    if (trusted) {
+  if (trusted) {
+    for (const path of paths.workspaceFiles) {
       if (await refusedAsOutside(options.fs, path, options.cwd, diagnostics, files)) continue;
       const layer = await loadFile(options.fs, path, 'workspace', diagnostics, files);
       if (layer) layers.push(layer);
-      continue;
     }
-    const exists = await configFileExists(options.fs, path);
-    files.push({ role: 'workspace', path, exists, applied: false, reason: exists ? 'workspace is not trusted' : 'file does not exist' });
-    if (exists) {
+    return { layers, userLayer, files, trustedProjects };
+  }
+  // Untrusted: only whether each file exists (looked up together), reported in order.
+  const exists = await Promise.all(paths.workspaceFiles.map((path) => configFileExists(options.fs, path)));
+  paths.workspaceFiles.forEach((path, i) => {
+    files.push({ role: 'workspace', path, exists: exists[i], applied: false, reason: exists[i] ? 'workspace is not trusted' : 'file does not exist' });
+    if (exists[i]) {
       diagnostics.push(
         makeDiagnostic(
           'warning',
@@ -122,6 +126,6 @@ export async function loadConfigFiles(options: LoadConfigOptions, paths: ConfigP
         ),
       );
     }
-  }
+  });
   return { layers, userLayer, files, trustedProjects };
 }

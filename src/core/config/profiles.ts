@@ -9,7 +9,7 @@ import type { ConfigFileSystem } from '../ports';
 import type { ConfigFileStatus, Diagnostic, ResolvedConfig, Sourced } from './resolvedConfig';
 import { profileFilePath, profileNameOfFile } from './configPaths';
 import { DiagnosticCodes, listWords, makeDiagnostic, type DiagnosticLocation } from './diagnostics';
-import { createLayer, keyPathText, locateIn, subTable, type ConfigLayer } from './layers';
+import { createLayer, keyPathText, locateIn, subTable, withValue, type ConfigLayer } from './layers';
 import { readConfigFile } from './readConfigFile';
 import { parseTomlText } from './tomlParse';
 import { isTable } from './validateTable';
@@ -62,7 +62,8 @@ function legacyEntries(fileLayers: readonly ConfigLayer[]): ProfileEntry[] {
   return out;
 }
 
-async function fileEntries(fs: ConfigFileSystem, codexHome: string): Promise<ProfileEntry[]> {
+/** Profile files (`<name>.config.toml`) in `codexHome`. Never throws. */
+export async function profileFileEntries(fs: ConfigFileSystem, codexHome: string): Promise<ProfileEntry[]> {
   try {
     const names = (await fs.readDirectory?.(codexHome)) ?? [];
     const out: ProfileEntry[] = [];
@@ -86,19 +87,22 @@ export async function resolveProfile(args: {
   chosen?: Sourced<string>;
   chosenAt: DiagnosticLocation;
   diagnostics: Diagnostic[];
+  /** `profileFileEntries(fs, codexHome)`, when the caller started it early. */
+  listing?: Promise<ProfileEntry[]>;
 }): Promise<ProfileResolution> {
   const { fs, codexHome, fileLayers, chosen, diagnostics } = args;
-  const available = [...legacyEntries(fileLayers), ...(await fileEntries(fs, codexHome))];
+  const path = chosen ? profileFilePath(codexHome, chosen.value) : undefined;
+  // The directory listing and the chosen profile's file are looked up together.
+  const [listed, read] = await Promise.all([args.listing ?? profileFileEntries(fs, codexHome), path ? readConfigFile(fs, path) : undefined]);
+  const available = [...legacyEntries(fileLayers), ...listed];
   const none: ResolvedConfig['profile'] = { value: undefined, source: 'builtin' };
   if (!chosen) return { profile: none, layers: [], available: sortEntries(available) };
 
   const name = chosen.value;
   const legacy = fileLayers.filter((l) => isTable(subTable(l, 'profiles')?.[name]));
-  const path = profileFilePath(codexHome, name);
   let fileStatus: ConfigFileStatus | undefined;
   let fileLayer: ConfigLayer | undefined;
-  if (path) {
-    const read = await readConfigFile(fs, path);
+  if (path && read) {
     if (read.status === 'error') {
       diagnostics.push(read.diagnostic);
       fileStatus = { role: 'profile-file', path, exists: true, applied: false, reason: read.reason };
@@ -122,7 +126,7 @@ export async function resolveProfile(args: {
         makeDiagnostic('info', DiagnosticCodes.profileBothForms, `Profile "${name}" exists both as ${path} and as [${keyPathText(['profiles', name])}]; the profile file is used.`, `Remove one of them to avoid confusion.`, locateIn(l, ['profiles', name])),
       );
     }
-    return { profile: { ...chosen, form: 'profile-file' }, layers: fileLayer ? [fileLayer] : [], fileStatus, available: sortEntries(available) };
+    return { profile: withForm(chosen, 'profile-file'), layers: fileLayer ? [fileLayer] : [], fileStatus, available: sortEntries(available) };
   }
   if (legacy.length > 0) {
     const layers = legacy.map((l) =>
@@ -141,7 +145,7 @@ export async function resolveProfile(args: {
         diagnostics,
       ),
     );
-    return { profile: { ...chosen, form: 'legacy-table' }, layers, available: sortEntries(available) };
+    return { profile: withForm(chosen, 'legacy-table'), layers, available: sortEntries(available) };
   }
 
   const names = [...new Set(available.map((e) => e.name))].sort();
@@ -155,6 +159,13 @@ export async function resolveProfile(args: {
     ),
   );
   return { profile: none, layers: [], available: sortEntries(available) };
+}
+
+/** The chosen profile with its form (a line not computed yet stays lazy). */
+function withForm(chosen: Sourced<string>, form: ProfileForm): ResolvedConfig['profile'] {
+  const profile: ResolvedConfig['profile'] = withValue(chosen, chosen.value);
+  profile.form = form;
+  return profile;
 }
 
 function sortEntries(entries: ProfileEntry[]): ProfileEntry[] {

@@ -97,12 +97,11 @@ function clamp(layer: ConfigLayer, id: string, values: Record<string, unknown>, 
 
 function checkBaseUrl(layer: ConfigLayer, id: string, values: Record<string, unknown>, diagnostics: Diagnostic[]): void {
   if (typeof values.base_url !== 'string') return;
-  const where = () => locateIn(layer, ['model_providers', id, 'base_url']);
   const url = values.base_url.endsWith('/') ? values.base_url.slice(0, -1) : values.base_url;
   values.base_url = url;
   if (/\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*/.test(url)) {
     diagnostics.push(
-      makeDiagnostic('warning', DiagnosticCodes.unexpandedPlaceholder, `base_url in ${tableName(id)} contains shell variable syntax (\${...}); config files are not expanded, so it is used literally.`, 'Write the real URL in the file.', where()),
+      makeDiagnostic('warning', DiagnosticCodes.unexpandedPlaceholder, `base_url in ${tableName(id)} contains shell variable syntax (\${...}); config files are not expanded, so it is used literally.`, 'Write the real URL in the file.', locateIn(layer, ['model_providers', id, 'base_url'])),
     );
     return;
   }
@@ -117,7 +116,7 @@ function checkBaseUrl(layer: ConfigLayer, id: string, values: Record<string, unk
   }
   if (!ok) {
     diagnostics.push(
-      makeDiagnostic('warning', DiagnosticCodes.invalidBaseUrl, `base_url in ${tableName(id)} is not a valid http(s) URL.`, 'Use a full URL such as "https://api.example.com/v1".', where()),
+      makeDiagnostic('warning', DiagnosticCodes.invalidBaseUrl, `base_url in ${tableName(id)} is not a valid http(s) URL.`, 'Use a full URL such as "https://api.example.com/v1".', locateIn(layer, ['model_providers', id, 'base_url'])),
     );
   }
 }
@@ -133,14 +132,13 @@ export function readProviderTable(
   context: { homeDir: string },
   diagnostics: Diagnostic[],
 ): ProviderLayerTable | undefined {
-  const headerWhere = () => locateIn(layer, ['model_providers', id]);
   if (id.trim() === '') {
-    diagnostics.push(makeDiagnostic('error', DiagnosticCodes.invalidProviderId, 'A provider table has an empty id; it is ignored.', 'Name the provider, e.g. [model_providers.my-gateway].', headerWhere()));
+    diagnostics.push(makeDiagnostic('error', DiagnosticCodes.invalidProviderId, 'A provider table has an empty id; it is ignored.', 'Name the provider, e.g. [model_providers.my-gateway].', locateIn(layer, ['model_providers', id])));
     return undefined;
   }
   if (!isTable(raw)) {
     diagnostics.push(
-      makeDiagnostic('error', DiagnosticCodes.wrongType, `\`${keyPathText(['model_providers', id])}\` must be a table; it is ignored.`, `Write it as a table: ${tableName(id)} followed by key = value lines.`, headerWhere()),
+      makeDiagnostic('error', DiagnosticCodes.wrongType, `\`${keyPathText(['model_providers', id])}\` must be a table; it is ignored.`, `Write it as a table: ${tableName(id)} followed by key = value lines.`, locateIn(layer, ['model_providers', id])),
     );
     return undefined;
   }
@@ -151,7 +149,7 @@ export function readProviderTable(
         DiagnosticCodes.reservedProviderId,
         `${tableName(id)} redefines the built-in provider "${id}", which cannot be changed; this table is ignored and the built-in "${id}" is used.`,
         `Rename the table to [model_providers.${id}-custom] (and select it with model_provider = "${id}-custom"), or delete it to use the built-in.`,
-        headerWhere(),
+        locateIn(layer, ['model_providers', id]),
       ),
     );
     return undefined;
@@ -160,7 +158,7 @@ export function readProviderTable(
   const { value: values, issues } = validateTableAgainst(providerTableSchema, raw);
   for (const issue of issues) diagnostics.push(issueDiagnostic(layer, id, raw, issue));
 
-  const identity = BUILTIN_IDENTITY_RULES[id]?.(values);
+  const identity = Object.hasOwn(BUILTIN_IDENTITY_RULES, id) ? BUILTIN_IDENTITY_RULES[id](values) : undefined;
   if (identity) {
     diagnostics.push(
       makeDiagnostic(
@@ -188,6 +186,7 @@ export function readProviderTable(
     );
   }
   if (typeof values.ca_certificate === 'string') values.ca_certificate = expandPath(values.ca_certificate, context.homeDir, layer.baseDir);
-  if (isTable(values.auth) && typeof values.auth.command === 'string') values.auth = { ...values.auth, cwd: layer.baseDir };
+  // `values.auth` is validateTableAgainst's own copy, so it may take the directory in place.
+  if (isTable(values.auth) && typeof values.auth.command === 'string') values.auth.cwd = layer.baseDir;
   return { id, layer, values };
 }

@@ -32,6 +32,7 @@ export interface Sourced<T> {
   source: ConfigSource;
   /** File that set it, when the source is a file (or a profile inside a file). */
   file?: string;
+  /** Line in `file`; for values from a config file it is located when first read. */
   line?: number;
 }
 
@@ -60,7 +61,8 @@ export interface ResolvedConfig {
   profiles: { name: string; form: 'legacy-table' | 'profile-file'; file: string }[];
   /**
    * For each provider id, which layer set each field (camelCase field name -> source). Used by
-   * "Explain Active Configuration" and `config explain`.
+   * "Explain Active Configuration" and `config explain`. Computed on first read, provider by
+   * provider (lines need a scan of the file): a plain record to every reader.
    */
   fieldSources: Record<string, Record<string, Sourced<unknown>>>;
   /** Other top-level settings the agent uses (`approval_policy`, `model_reasoning_effort`, ...), merged. */

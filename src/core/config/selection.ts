@@ -9,6 +9,7 @@ import type { ProviderInfo } from '../providers/providerInfo';
 import type { Diagnostic, Sourced } from './resolvedConfig';
 import { DiagnosticCodes, closestMatch, makeDiagnostic, type DiagnosticLocation } from './diagnostics';
 import { locateIn, type ConfigLayer, type SelectionKey } from './layers';
+import { copyLine } from './lazyLine';
 
 /** A chosen value and where to point diagnostics about it. */
 export interface Choice<T> {
@@ -51,11 +52,10 @@ function listIds(ids: string[]): string {
 
 /** The active provider: the first existing choice, else the default. */
 export function chooseProvider(layersHighFirst: readonly ConfigLayer[], providers: readonly ProviderInfo[], diagnostics: Diagnostic[]): Choice<string> {
-  const ids = providers.map((p) => p.id);
-  const known = new Set(ids);
   for (const choice of choicesFor(layersHighFirst, 'model_provider')) {
     const id = choice.sourced.value;
-    if (known.has(id)) return choice;
+    if (providers.some((p) => p.id === id)) return choice;
+    const ids = providers.map((p) => p.id);
     const close = closestMatch(id, ids);
     diagnostics.push(
       makeDiagnostic(
@@ -70,18 +70,22 @@ export function chooseProvider(layersHighFirst: readonly ConfigLayer[], provider
   return { sourced: { value: DEFAULT_PROVIDER_ID, source: 'builtin' }, at: {}, origin: 'the built-in default' };
 }
 
-/** The effective model: the first layer that sets `model`, else the provider's `default_model`. */
+/**
+ * The effective model: the first layer that sets `model`, else the provider's `default_model`
+ * (`defaultModelSourceOf` gives its provenance; called only then).
+ */
 export function chooseModel(
   layersHighFirst: readonly ConfigLayer[],
   provider: ProviderInfo | undefined,
-  defaultModelSource: Sourced<unknown> | undefined,
+  defaultModelSourceOf: () => Sourced<unknown> | undefined,
 ): { sourced: Sourced<string | undefined>; at: DiagnosticLocation } {
   const first = choicesFor(layersHighFirst, 'model')[0];
   if (first) return { sourced: first.sourced, at: first.at };
   if (provider?.defaultModel !== undefined) {
+    const defaultModelSource = defaultModelSourceOf();
     const s: Sourced<string | undefined> = { value: provider.defaultModel, source: defaultModelSource?.source ?? 'builtin' };
     if (defaultModelSource?.file !== undefined) s.file = defaultModelSource.file;
-    if (defaultModelSource?.line !== undefined) s.line = defaultModelSource.line;
+    if (defaultModelSource) copyLine(defaultModelSource, s);
     return { sourced: s, at: {} };
   }
   return { sourced: { value: undefined, source: 'builtin' }, at: {} };

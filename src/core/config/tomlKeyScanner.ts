@@ -4,43 +4,43 @@
  * defined. It only runs on text smol-toml has accepted, but it never throws or loops on any input.
  */
 
-/** Where a key or header is first defined: offsets into the text. */
-export interface KeyEntry {
-  start: number;
-  end: number;
-  explicit: boolean;
-  /** Cached 1-based line of `start`. */
-  line?: number;
-}
-
 /**
- * A trie over key segments. Children live in a null-prototype object rather than a Map: property
- * keys are internalized, so lookups with the parsed table's (also internalized) keys are cheap.
+ * A trie over key segments; a node is also where its key or header is first defined. Children live
+ * in a plain object whose prototype has no prototype: no inherited keys (`constructor`,
+ * `__proto__` are ordinary keys there), yet, unlike `Object.create(null)`, the object starts with
+ * fast properties, so the many tables with the same keys share one compact shape.
  */
 export interface KeyNode {
-  entry?: KeyEntry;
-  children?: Record<string, KeyNode>;
+  /** Offset where the key or header is first defined; -1 when it is not (a key only inside an array). */
+  start: number;
+  /** Offset where its definition ends (exclusive). */
+  end: number;
+  /** Defined by a header or a `key = value` of its own, not only as the parent of another key. */
+  explicit: boolean;
+  /** Cached 1-based line of `start`. */
+  line: number | undefined;
+  children: Record<string, KeyNode> | undefined;
+}
+
+/** A node with nothing recorded yet (every node has the same shape). */
+export function emptyNode(): KeyNode {
+  return { start: -1, end: -1, explicit: false, line: undefined, children: undefined };
 }
 
 const MAX_DEPTH = 1100;
 const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\u001b', '"': '"', '\\': '\\' };
 
+/** The prototype of every children object: empty, itself without a prototype. */
+const NO_KEYS: object = Object.freeze(Object.create(null) as object);
+
 function child(node: KeyNode, key: string): KeyNode {
-  const children = (node.children ??= Object.create(null) as Record<string, KeyNode>);
-  return (children[key] ??= {});
+  const children = (node.children ??= Object.create(NO_KEYS) as Record<string, KeyNode>);
+  return (children[key] ??= emptyNode());
 }
 
 /** Scans `text` and records every header and key under `root`. */
 export function scanKeys(text: string, root: KeyNode): void {
   new Scanner(text, root).run();
-}
-
-interface ParsedKey {
-  /** Trie nodes of each prefix of the dotted key, under the base node. */
-  nodes: KeyNode[];
-  /** Offset where each segment ends (exclusive). */
-  ends: number[];
-  start: number;
 }
 
 /** Characters that end a bare key. */
@@ -51,6 +51,14 @@ function endsBareKey(c: number): boolean {
 
 class Scanner {
   private i = 0;
+  /**
+   * The dotted key `parseKey` read last: trie node of each prefix under the base node, and the
+   * offset where each segment ends. Reused for every key (a file has tens of thousands), so a
+   * caller takes what it needs before reading another key.
+   */
+  private readonly keyNodes: KeyNode[] = [];
+  private readonly keyEnds: number[] = [];
+  private keyStart = 0;
 
   constructor(
     private readonly s: string,
@@ -68,14 +76,13 @@ class Scanner {
         const start = this.i;
         const isArray = s.charCodeAt(this.i + 1) === 91;
         this.i += isArray ? 2 : 1;
-        const key = this.parseKey(this.root);
+        const n = this.parseKey(this.root);
         this.skipSpaces();
         if (s[this.i] === ']') this.i++;
         if (isArray && s[this.i] === ']') this.i++;
-        if (key) {
-          const n = key.nodes.length;
-          for (let k = 0; k < n - 1; k++) this.record(key.nodes[k], start, this.i, false);
-          table = key.nodes[n - 1];
+        if (n > 0) {
+          for (let k = 0; k < n - 1; k++) this.record(this.keyNodes[k], start, this.i, false);
+          table = this.keyNodes[n - 1];
           this.record(table, start, this.i, true);
         }
       } else {
@@ -87,8 +94,10 @@ class Scanner {
   }
 
   private record(node: KeyNode, start: number, end: number, explicit: boolean): void {
-    const existing = node.entry;
-    if (!existing || (explicit && !existing.explicit)) node.entry = { start, end, explicit };
+    if (node.start >= 0 && (node.explicit || !explicit)) return;
+    node.start = start;
+    node.end = end;
+    node.explicit = explicit;
   }
 
   /** Spaces and tabs. */
@@ -120,25 +129,25 @@ class Scanner {
     this.i = nl < 0 ? this.s.length : nl + 1;
   }
 
-  /** A dotted key, with its trie nodes under `base`. */
-  private parseKey(base: KeyNode): ParsedKey | undefined {
+  /** Reads a dotted key into `keyNodes`/`keyEnds` (trie nodes under `base`); returns its segment count. */
+  private parseKey(base: KeyNode): number {
     this.skipSpaces();
-    const start = this.i;
-    const nodes: KeyNode[] = [];
-    const ends: number[] = [];
+    this.keyStart = this.i;
+    let n = 0;
     let node = base;
     for (;;) {
       this.skipSpaces();
       const seg = this.parseSimpleKey();
       if (seg === undefined) break;
       node = child(node, seg);
-      nodes.push(node);
-      ends.push(this.i);
+      this.keyNodes[n] = node;
+      this.keyEnds[n] = this.i;
+      n++;
       this.skipSpaces();
       if (this.s.charCodeAt(this.i) !== 46 /* . */) break;
       this.i++;
     }
-    return nodes.length > 0 ? { nodes, ends, start } : undefined;
+    return n;
   }
 
   private parseSimpleKey(): string | undefined {
@@ -222,17 +231,18 @@ class Scanner {
   /** `key = value`; records the key under `base` (null: inside an array, not indexed). */
   private parseKeyValue(base: KeyNode | null, depth: number): void {
     // Keys inside arrays go to a throwaway node, so nothing is indexed for them.
-    const key = this.parseKey(base ?? {});
-    if (!key) return;
-    const n = key.nodes.length;
+    const n = this.parseKey(base ?? emptyNode());
+    if (n === 0) return;
+    const last = this.keyNodes[n - 1];
     if (base !== null) {
-      for (let k = 0; k < n; k++) this.record(key.nodes[k], key.start, key.ends[k], k === n - 1);
+      for (let k = 0; k < n; k++) this.record(this.keyNodes[k], this.keyStart, this.keyEnds[k], k === n - 1);
     }
     this.skipSpaces();
     if (this.s.charCodeAt(this.i) !== 61 /* = */) return;
     this.i++;
     this.skipSpaces();
-    this.skipValue(base === null ? null : key.nodes[n - 1], depth + 1);
+    // The value may hold keys of its own (an inline table): `keyNodes` is reused from here on.
+    this.skipValue(base === null ? null : last, depth + 1);
   }
 
   private skipValue(node: KeyNode | null, depth: number): void {

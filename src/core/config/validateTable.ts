@@ -91,15 +91,33 @@ export function compileAccept(schema: AnySchema): ((v: unknown) => boolean) | un
   return undefined;
 }
 
-const ACCEPT = new WeakMap<AnySchema, ((v: unknown) => boolean) | null>();
+/**
+ * A schema compiled once for walking: wrappers (optional, default) are unwrapped, object shapes
+ * are looked up in a plain null-prototype record, and leaves carry their fast acceptance check.
+ * Walking zod's own structure (lazy getters, `instanceof` chains) for every key of every table
+ * costs more than the check itself on a config with thousands of tables.
+ */
+type Plan =
+  | { kind: 'object'; fields: Record<string, Plan> }
+  | { kind: 'record'; schema: AnySchema; value: Plan }
+  | { kind: 'leaf'; schema: AnySchema; accept: ((v: unknown) => boolean) | undefined };
 
-function fastAccept(schema: AnySchema, value: unknown): boolean {
-  let accept = ACCEPT.get(schema);
-  if (accept === undefined) {
-    accept = compileAccept(schema) ?? null;
-    ACCEPT.set(schema, accept);
+const PLANS = new WeakMap<AnySchema, Plan>();
+
+function planOf(schema: AnySchema): Plan {
+  let plan = PLANS.get(schema);
+  if (plan) return plan;
+  const s = unwrap(schema);
+  if (s instanceof z.ZodObject) {
+    const fields = Object.create(null) as Record<string, Plan>;
+    plan = { kind: 'object', fields };
+    PLANS.set(schema, plan);
+    for (const [key, field] of Object.entries(s.shape as Record<string, AnySchema>)) fields[key] = planOf(field);
+    return plan;
   }
-  return accept !== null && accept(value);
+  plan = s instanceof z.ZodRecord ? { kind: 'record', schema: s, value: planOf(s.valueType as AnySchema) } : { kind: 'leaf', schema: s, accept: compileAccept(s) };
+  PLANS.set(schema, plan);
+  return plan;
 }
 
 function typeMatches(schema: AnySchema, value: unknown): boolean {
@@ -120,61 +138,72 @@ function report(walk: Walk, issue: Omit<FieldIssue, 'path'>): void {
   walk.issues.push({ ...issue, path: walk.path.slice() });
 }
 
-function validateValue(schema: AnySchema, value: unknown, walk: Walk): { ok: boolean; value?: unknown } {
-  const s = unwrap(schema);
-  if (s instanceof z.ZodObject) {
-    if (!isTable(value)) {
-      report(walk, { kind: 'wrong-type', expected: 'a table', found: describeTomlType(value) });
-      return { ok: false };
-    }
-    return { ok: true, value: validateTable(s, value, walk) };
-  }
-  if (s instanceof z.ZodRecord) {
-    if (!isTable(value)) {
-      report(walk, { kind: 'wrong-type', expected: describeExpected(s), found: describeTomlType(value) });
-      return { ok: false };
-    }
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) {
-      walk.path.push(k);
-      const r = validateValue(s.valueType as AnySchema, value[k], walk);
-      walk.path.pop();
-      if (r.ok) out[k] = r.value;
-    }
-    return { ok: true, value: out };
-  }
-  if (fastAccept(s, value)) return { ok: true, value: Array.isArray(value) ? [...value] : value };
-  const result = s.safeParse(value);
-  if (result.success) return { ok: true, value: result.data };
-  if (!typeMatches(s, value)) {
-    report(walk, { kind: 'wrong-type', expected: describeExpected(s), found: describeTomlType(value) });
+/** Returned for a value that is dropped (an issue was reported). */
+const REJECTED: unique symbol = Symbol('rejected');
+
+function validateLeaf(schema: AnySchema, value: unknown, walk: Walk): unknown {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  if (!typeMatches(schema, value)) {
+    report(walk, { kind: 'wrong-type', expected: describeExpected(schema), found: describeTomlType(value) });
   } else {
-    const options = s instanceof z.ZodEnum ? s.options.map(String) : undefined;
-    report(walk, { kind: 'invalid-value', expected: describeExpected(s), found: describeTomlType(value), options });
+    const options = schema instanceof z.ZodEnum ? schema.options.map(String) : undefined;
+    report(walk, { kind: 'invalid-value', expected: describeExpected(schema), found: describeTomlType(value), options });
   }
-  return { ok: false };
+  return REJECTED;
 }
 
-function validateTable(schema: z.ZodObject, table: Record<string, unknown>, walk: Walk): Record<string, unknown> {
-  const shape = schema.shape as Record<string, AnySchema>;
+function validateValue(plan: Plan, value: unknown, walk: Walk): unknown {
+  if (plan.kind === 'leaf') {
+    // Only acceptance is fast-pathed: every rejection goes through zod.
+    if (plan.accept?.(value)) return Array.isArray(value) ? [...value] : value;
+    return validateLeaf(plan.schema, value, walk);
+  }
+  if (plan.kind === 'object') {
+    if (!isTable(value)) {
+      report(walk, { kind: 'wrong-type', expected: 'a table', found: describeTomlType(value) });
+      return REJECTED;
+    }
+    return validateFields(plan.fields, value, walk);
+  }
+  if (!isTable(value)) {
+    report(walk, { kind: 'wrong-type', expected: describeExpected(plan.schema), found: describeTomlType(value) });
+    return REJECTED;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    walk.path.push(k);
+    const v = validateValue(plan.value, value[k], walk);
+    walk.path.pop();
+    if (v !== REJECTED) out[k] = v;
+  }
+  return out;
+}
+
+function validateFields(fields: Record<string, Plan>, table: Record<string, unknown>, walk: Walk): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(table)) {
     walk.path.push(key);
-    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
+    const field = fields[key];
     if (!field) {
       report(walk, { kind: 'unknown-key' });
     } else {
-      const r = validateValue(field, table[key], walk);
-      if (r.ok) out[key] = r.value;
+      const v = validateValue(field, table[key], walk);
+      if (v !== REJECTED) out[key] = v;
     }
     walk.path.pop();
   }
   return out;
 }
 
+const PATH: string[] = [];
+
 /** Validates `table` key by key against `schema`; unknown keys are reported, not kept. */
 export function validateTableAgainst(schema: z.ZodObject, table: Record<string, unknown>): ValidatedTable {
-  const walk: Walk = { path: [], issues: [] };
-  const value = validateTable(schema, table, walk);
+  // One key-path stack for every call (a call never runs inside another): reset, not reallocated.
+  PATH.length = 0;
+  const walk: Walk = { path: PATH, issues: [] };
+  const plan = planOf(schema);
+  const value = validateFields(plan.kind === 'object' ? plan.fields : Object.create(null), table, walk);
   return { value, issues: walk.issues };
 }

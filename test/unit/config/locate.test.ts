@@ -82,3 +82,13 @@ test('garbage input never throws and never hangs', () => {
     assert.doesNotThrow(() => buildPositionIndex(text).find(['a']));
   }
 });
+
+test('keys named like Object members are ordinary keys: found where defined, absent elsewhere', () => {
+  const text = ['[a]', 'constructor = 1', '"__proto__" = 2', '[b]', 'x = 1'].join('\n');
+  assert.deepEqual(at(text, ['a', 'constructor']), [2, 1]);
+  assert.deepEqual(at(text, ['a', '__proto__']), [3, 1]);
+  assert.equal(at(text, ['b', 'constructor']), undefined);
+  assert.equal(at(text, ['b', 'toString']), undefined);
+  assert.equal(at(text, ['hasOwnProperty']), undefined);
+  assert.equal(buildPositionIndex(text).lineOf(['b', '__proto__']), 4);
+});
