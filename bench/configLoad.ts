@@ -1,7 +1,7 @@
 /**
  * Figure `config-2000`: load and resolve a generated 2,000-provider, 50-profile config (one
  * profile selected) with `loadConfig`, against a plain `smol-toml` parse of the same file; medians
- * of alternating runs in one fresh process after a cold first run. `details` also has a
+ * of alternating runs in one fresh process after a cold first run and a few unmeasured ones. `details` also has a
  * real-world file from the corpus (/work/shared/corpus/codex-configs/001, all documented keys),
  * and the cost of the provenance the load leaves to be computed on first read (file lines).
  */
@@ -14,7 +14,7 @@ import { median, round, roundAll } from './lib/stats';
 
 const PROVIDERS = 2000;
 const PROFILES = 50;
-const RUNS = Number(process.env.BENCH_CONFIG_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_CONFIG_RUNS ?? 21);
 const CORPUS_FILE = resolve(REPO_ROOT, '..', 'shared', 'corpus', 'codex-configs', '001-openai-docs-example-config-all-keys.toml');
 
 interface ConfigResult {

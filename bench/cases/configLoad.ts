@@ -2,7 +2,7 @@
  * The config benchmark in its own process: writes `text` as `$CODEX_HOME/config.toml` in a temp
  * folder, then alternates Switchboard's `loadConfig` (read, parse, validate, merge, resolve the
  * profile and selection) with a plain `smol-toml` parse of the same file (read + parse), `runs`
- * times after one warm-up each. Reports every sample, the first (cold) ones, and what resolved;
+ * times after one cold run and WARMUP_RUNS unmeasured ones each. Reports every sample, the first (cold) ones, and what resolved;
  * also the first read of provenance after a load (file lines are located on demand).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,9 @@ import { parse } from 'smol-toml';
 import { loadConfig } from '../../src/core/config/loadConfig';
 import { createNodeConfigFs } from '../../src/node/nodeConfigFs';
 import { caseInput, reportCase } from '../lib/childCase';
+
+/** Unmeasured runs of each side after the cold one. */
+const WARMUP_RUNS = 5;
 
 interface Input {
   text: string;
@@ -42,6 +45,12 @@ async function main(): Promise<void> {
     };
     const [coldOurs, config] = await time(ours);
     const [coldPlain] = await time(plain);
+    // Warm both the same way before measuring (JIT tiers, and a machine still settling after the
+    // previous benchmark's browser): the first samples of a fresh process ran up to 2x slower.
+    for (let i = 0; i < WARMUP_RUNS; i++) {
+      await ours();
+      await plain();
+    }
     const oursMs: number[] = [];
     const plainMs: number[] = [];
     for (let i = 0; i < runs; i++) {
