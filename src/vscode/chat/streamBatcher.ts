@@ -40,39 +40,59 @@ export function appendMerged(events: StreamEvent[], event: StreamEvent): void {
   }
 }
 
-export class StreamBatcher {
-  private turnId: string | undefined;
-  private events: StreamEvent[] = [];
+/** Calls `due` once, `intervalMs` after the first `request` since the last `cancel` (the timer shared by the batchers). */
+export class IntervalFlush {
   private handle: unknown;
   private scheduled = false;
 
   constructor(
+    private readonly due: () => void,
+    private readonly intervalMs: number,
+    private readonly timer: BatchTimer,
+  ) {}
+
+  /** Something is queued: make sure `due` runs within the interval. */
+  request(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.handle = this.timer.set(() => {
+      this.scheduled = false;
+      this.due();
+    }, this.intervalMs);
+  }
+
+  /** The queue was emptied (or dropped): no call is due. */
+  cancel(): void {
+    if (this.scheduled) this.timer.clear(this.handle);
+    this.scheduled = false;
+  }
+}
+
+export class StreamBatcher {
+  private turnId: string | undefined;
+  private events: StreamEvent[] = [];
+  private readonly schedule: IntervalFlush;
+
+  constructor(
     /** Receives each batch (never empty), in order. */
     private readonly emit: (turnId: string, events: StreamEvent[]) => void,
-    private readonly intervalMs: number = DEFAULT_BATCH_INTERVAL_MS,
-    private readonly timer: BatchTimer = realBatchTimer,
-  ) {}
+    intervalMs: number = DEFAULT_BATCH_INTERVAL_MS,
+    timer: BatchTimer = realBatchTimer,
+  ) {
+    this.schedule = new IntervalFlush(() => this.flush(), intervalMs, timer);
+  }
 
   /** Queues an event; the batch goes out within `intervalMs` (or at the next `flush`). */
   push(turnId: string, event: StreamEvent): void {
     if (this.turnId !== undefined && this.turnId !== turnId) this.flush();
     this.turnId = turnId;
     appendMerged(this.events, event);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      this.handle = this.timer.set(() => {
-        this.scheduled = false;
-        this.flush();
-      }, this.intervalMs);
-    }
+    this.schedule.request();
   }
 
   /** Sends what is queued now. Call before any other message so the webview sees events in order. */
   flush(): void {
-    if (this.scheduled) {
-      this.timer.clear(this.handle);
-      this.scheduled = false;
-    }
+    this.schedule.cancel();
     const turnId = this.turnId;
     const events = this.events;
     this.turnId = undefined;
@@ -82,8 +102,7 @@ export class StreamBatcher {
 
   /** Drops what is queued and cancels the timer. */
   dispose(): void {
-    if (this.scheduled) this.timer.clear(this.handle);
-    this.scheduled = false;
+    this.schedule.cancel();
     this.events = [];
     this.turnId = undefined;
   }

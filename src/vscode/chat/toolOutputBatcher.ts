@@ -4,7 +4,7 @@
  * (a verbose build) sends only the last MAX_CHUNK_CHARS of each interval: the card shows a live
  * tail, and the full (bounded) output arrives with the result. Pure: the timer is injectable.
  */
-import { DEFAULT_BATCH_INTERVAL_MS, realBatchTimer, type BatchTimer } from './streamBatcher';
+import { DEFAULT_BATCH_INTERVAL_MS, IntervalFlush, realBatchTimer, type BatchTimer } from './streamBatcher';
 
 /** Most characters of output sent per call per interval (the tail is what matters while it runs). */
 export const MAX_CHUNK_CHARS = 16_384;
@@ -18,15 +18,16 @@ interface Pending {
 
 export class ToolOutputBatcher {
   private readonly pending = new Map<string, Pending>();
-  private handle: unknown;
-  private scheduled = false;
+  private readonly schedule: IntervalFlush;
 
   constructor(
     /** Receives each call's merged output (never empty); `skipped` when earlier output of the interval was dropped. */
     private readonly emit: (turnId: string, callId: string, chunk: string, skipped: boolean) => void,
-    private readonly intervalMs: number = DEFAULT_BATCH_INTERVAL_MS,
-    private readonly timer: BatchTimer = realBatchTimer,
-  ) {}
+    intervalMs: number = DEFAULT_BATCH_INTERVAL_MS,
+    timer: BatchTimer = realBatchTimer,
+  ) {
+    this.schedule = new IntervalFlush(() => this.flush(), intervalMs, timer);
+  }
 
   /** Queues output of call `callId`; it goes out within `intervalMs` (or at the next `flush`). */
   push(turnId: string, callId: string, chunk: string): void {
@@ -38,21 +39,12 @@ export class ToolOutputBatcher {
       entry.skipped = true;
     }
     this.pending.set(callId, entry);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      this.handle = this.timer.set(() => {
-        this.scheduled = false;
-        this.flush();
-      }, this.intervalMs);
-    }
+    this.schedule.request();
   }
 
   /** Sends what is queued now (before the call's result, so the webview sees output first). */
   flush(): void {
-    if (this.scheduled) {
-      this.timer.clear(this.handle);
-      this.scheduled = false;
-    }
+    this.schedule.cancel();
     const entries = [...this.pending];
     this.pending.clear();
     for (const [callId, entry] of entries) this.emit(entry.turnId, callId, entry.text, entry.skipped);
@@ -60,8 +52,7 @@ export class ToolOutputBatcher {
 
   /** Drops what is queued (the turn was left). */
   dispose(): void {
-    if (this.scheduled) this.timer.clear(this.handle);
-    this.scheduled = false;
+    this.schedule.cancel();
     this.pending.clear();
   }
 }
