@@ -1,8 +1,8 @@
 // Streams a long Markdown answer (default ~100,000 tokens of prose, lists, tables and code) into
 // the built chat webview in headless Chromium at a fixed rate (default 1,000 deltas/s) and measures
 // what the user would feel. Deltas arrive the way the extension host sends them: the host's
-// StreamBatcher (src/vscode/chat/streamBatcher.ts) posts one `streamEvents` message per ~16 ms
-// holding every delta of that window (adjacent text deltas merged), so the benchmark measures the
+// StreamBatcher (src/vscode/chat/streamBatcher.ts) posts one `streamEvents` message per batch
+// interval (DEFAULT_BATCH_INTERVAL_MS, imported below) holding every delta of that window (adjacent text deltas merged), so the benchmark measures the
 // product as it runs; `--per-delta` sends one message per delta instead (an unbatched host).
 // It measures:
 //   - main-thread script / layout / style time while streaming (Chrome DevTools Protocol metrics),

@@ -176,6 +176,12 @@ test('a running command shows its output as it arrives, following the end, until
   assert.match((await live.textContent()) ?? '', /^PASS a\.test\.ts\nline 0\n[\s\S]*line 299\n\n…\nnewest\n$/, 'dropped output is marked');
   const scrolled = await live.evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop);
   assert.ok(scrolled < 2, `follows the end (${scrolled}px from the bottom)`);
+  await chat.post(toWebview.toolOutput.create({ turnId: 't1', id: 'c1', chunk: `${'y'.repeat(79)}\n`.repeat(400) + 'latest\n' }));
+  await chat.page.waitForFunction(() => document.querySelector('.tool-live-output')?.textContent?.endsWith('latest\n'));
+  const kept = (await live.textContent()) ?? '';
+  assert.ok(kept.length <= 20_001, `keeps only the end of long output (${kept.length} characters)`);
+  assert.match(kept, /^…y+\n/, 'cut at a line start and marked');
+  assert.doesNotMatch(kept, /PASS a\.test\.ts/, 'the oldest output is gone');
   await chat.post(toWebview.toolResult.create({ turnId: 't1', id: 'c1', output: 'All 12 tests passed.' }));
   await card.locator('[data-status="done"], .tool-output-text:not(.tool-live-output)').first().waitFor();
   assert.equal(await card.locator('.tool-live-output').count(), 0);
