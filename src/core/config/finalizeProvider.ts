@@ -15,6 +15,7 @@ import type { ProviderLayerTable } from './providerTable';
 import { isTable } from './validateTable';
 import { bedrockMantleBaseUrl } from '../wire/bedrock/bedrockEndpoint';
 import { setLazyLine } from './lazyLine';
+import { slotOf } from './fieldValues';
 
 const BEDROCK = 'amazon-bedrock';
 const BUILTIN: Omit<Sourced<unknown>, 'value'> = { source: 'builtin' };
@@ -122,7 +123,7 @@ function deriveBedrock(state: ProviderState, context: MergeContext, diagnostics:
   if (typeof aws.region !== 'string' && context.awsRegion) {
     aws.region = context.awsRegion.value;
     region = context.awsRegion;
-    state.values.set('aws.region', aws.region);
+    state.values.setSub('aws.region', aws.region);
     setOrigin(state, 'aws.region', region);
   }
   // A configured aws table keeps its provenance; otherwise the table is the region's doing.
@@ -164,14 +165,21 @@ function sourcesOf(state: ProviderState, provider: ProviderInfo, withLines: bool
     sources[field] = withValue(set ? originOf(state, field, withLines) : BUILTIN, displaySafeValue(field, provider[field]));
   }
   if (state.tables.length > 0 || state.id === BEDROCK) {
-    for (const key of state.values.subFields()) sources[key] = withValue(originOf(state, key, withLines), state.values.get(key));
+    for (const key of state.values.subFields()) {
+      const value = state.values.get(key);
+      // `auth.args` is the parsed file's own array: provenance gets a copy.
+      sources[key] = withValue(originOf(state, key, withLines), Array.isArray(value) ? [...value] : value);
+    }
   }
   return sources;
 }
 
+/** Each config field's slot in `FieldValues`, read below by constant name. */
+const SLOT = Object.fromEntries(PROVIDER_CONFIG_FIELDS.map((field) => [field, slotOf(field)])) as Record<ProviderConfigField, number>;
+
 /** The merged value of `field`, or its default when no layer set it. */
-function valueOf(state: ProviderState, field: ProviderConfigField): unknown {
-  const v = state.values.get(field);
+function valueOf(state: ProviderState, field: ProviderConfigField, slot: number): unknown {
+  const v = state.values.getAt(slot);
   return v !== undefined ? v : defaultFieldValue(field, state.id);
 }
 
@@ -184,28 +192,29 @@ export function finalizeProvider(state: ProviderState, context: MergeContext, di
   const top = state.tables[state.tables.length - 1];
   const provider: ProviderInfo = {
     id: state.id,
-    name: valueOf(state, 'name') as string,
-    wireApi: valueOf(state, 'wireApi') as WireApi,
-    httpHeaders: valueOf(state, 'httpHeaders') as Record<string, string>,
-    envHttpHeaders: valueOf(state, 'envHttpHeaders') as Record<string, string>,
-    queryParams: valueOf(state, 'queryParams') as Record<string, string>,
-    requestMaxRetries: valueOf(state, 'requestMaxRetries') as number,
-    streamMaxRetries: valueOf(state, 'streamMaxRetries') as number,
-    streamIdleTimeoutMs: valueOf(state, 'streamIdleTimeoutMs') as number,
-    supportsWebsockets: valueOf(state, 'supportsWebsockets') as boolean,
-    requiresOpenaiAuth: valueOf(state, 'requiresOpenaiAuth') as boolean,
+    name: valueOf(state, 'name', SLOT.name) as string,
+    wireApi: valueOf(state, 'wireApi', SLOT.wireApi) as WireApi,
+    httpHeaders: valueOf(state, 'httpHeaders', SLOT.httpHeaders) as Record<string, string>,
+    envHttpHeaders: valueOf(state, 'envHttpHeaders', SLOT.envHttpHeaders) as Record<string, string>,
+    queryParams: valueOf(state, 'queryParams', SLOT.queryParams) as Record<string, string>,
+    requestMaxRetries: valueOf(state, 'requestMaxRetries', SLOT.requestMaxRetries) as number,
+    streamMaxRetries: valueOf(state, 'streamMaxRetries', SLOT.streamMaxRetries) as number,
+    streamIdleTimeoutMs: valueOf(state, 'streamIdleTimeoutMs', SLOT.streamIdleTimeoutMs) as number,
+    supportsWebsockets: valueOf(state, 'supportsWebsockets', SLOT.supportsWebsockets) as boolean,
+    requiresOpenaiAuth: valueOf(state, 'requiresOpenaiAuth', SLOT.requiresOpenaiAuth) as boolean,
     source: top ? top.layer.source : 'builtin',
     fromWorkspace: state.fromWorkspace,
   };
   // Fields without a default: present only when set.
-  if (values.has('baseUrl')) provider.baseUrl = values.get('baseUrl') as string;
-  if (values.has('envKey')) provider.envKey = values.get('envKey') as string;
-  if (values.has('envKeyInstructions')) provider.envKeyInstructions = values.get('envKeyInstructions') as string;
-  if (values.has('experimentalBearerToken')) provider.experimentalBearerToken = values.get('experimentalBearerToken') as string;
-  if (values.has('auth')) provider.auth = values.get('auth') as CommandAuth;
-  if (values.has('defaultModel')) provider.defaultModel = values.get('defaultModel') as string;
-  if (values.has('caCertificate')) provider.caCertificate = values.get('caCertificate') as string;
-  if (values.has('aws')) provider.aws = values.get('aws') as AwsSettings;
+  let v: unknown;
+  if ((v = values.getAt(SLOT.baseUrl)) !== undefined) provider.baseUrl = v as string;
+  if ((v = values.getAt(SLOT.envKey)) !== undefined) provider.envKey = v as string;
+  if ((v = values.getAt(SLOT.envKeyInstructions)) !== undefined) provider.envKeyInstructions = v as string;
+  if ((v = values.getAt(SLOT.experimentalBearerToken)) !== undefined) provider.experimentalBearerToken = v as string;
+  if ((v = values.getAt(SLOT.auth)) !== undefined) provider.auth = v as CommandAuth;
+  if ((v = values.getAt(SLOT.defaultModel)) !== undefined) provider.defaultModel = v as string;
+  if ((v = values.getAt(SLOT.caCertificate)) !== undefined) provider.caCertificate = v as string;
+  if ((v = values.getAt(SLOT.aws)) !== undefined) provider.aws = v as AwsSettings;
   if (top?.layer.file) {
     provider.file = top.layer.file;
     const layer = top.layer;

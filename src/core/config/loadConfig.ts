@@ -13,11 +13,11 @@ import { awsRegionFromEnv, builtinBaseUrls } from './builtinEnv';
 import { resolveConfigPaths } from './configPaths';
 import { checkActiveProvider } from './activeChecks';
 import { createLayer, selectionLayer, type ConfigLayer } from './layers';
-import { loadConfigFiles } from './loadFiles';
+import { loadConfigFiles, readConfigInputs } from './loadFiles';
 import { mergeProviders } from './mergeProviders';
 import { defineLazyProperty } from './lazySources';
 import { overridesToTable } from './overrides';
-import { checkProfileTables, profileFileEntries, resolveProfile } from './profiles';
+import { checkProfileTables, resolveProfile } from './profiles';
 import { chooseModel, chooseProvider, choicesFor } from './selection';
 import { mergeSettings } from './settings';
 import { checkProvidersTable } from './topLevelChecks';
@@ -35,9 +35,10 @@ async function resolve(options: LoadConfigOptions): Promise<ResolvedConfig> {
   const diagnostics: Diagnostic[] = [];
   const { env, cwd } = options;
   const paths = await resolveConfigPaths(options);
-  // Listing the profile files needs nothing from the files: it runs while they are read.
-  const listing = profileFileEntries(options.fs, paths.codexHome);
-  const loaded = await loadConfigFiles(options, paths, diagnostics);
+  // Everything that can be read before parsing is read first, together; then parsing and merging
+  // run without waiting for the disk again (except for a rare profile file or user-trusted workspace).
+  const reads = await readConfigInputs(options, paths);
+  const loaded = await loadConfigFiles(options, paths, reads, diagnostics);
   for (const layer of loaded.layers) {
     checkProvidersTable(layer, diagnostics);
     checkProfileTables(layer, diagnostics);
@@ -60,7 +61,7 @@ async function resolve(options: LoadConfigOptions): Promise<ResolvedConfig> {
     chosen: profileChoice?.sourced,
     chosenAt: profileChoice?.at ?? {},
     diagnostics,
-    listing,
+    listed: reads.profileFiles,
   });
   const files = profile.fileStatus ? [...loaded.files, profile.fileStatus] : loaded.files;
 

@@ -9,13 +9,13 @@ import type { ProviderInfo } from '../providers/providerInfo';
 import type { Diagnostic, Sourced } from './resolvedConfig';
 import { DiagnosticCodes, makeDiagnostic } from './diagnostics';
 import { locateIn, subTable, type ConfigLayer } from './layers';
-import { PROVIDER_FIELD_OF, type ProviderTableKey } from './providerSchema';
+import { PROVIDER_FIELD_OF } from './providerSchema';
 import { readProviderTable, type ProviderLayerTable } from './providerTable';
 import { finalizeProvider, type FinalizedProvider, type SourcesMode } from './finalizeProvider';
 import { setLazyLine } from './lazyLine';
 import { lazySourcesRecord, type FieldSourcesRecord } from './lazySources';
 import { PROVIDER_CONFIG_FIELDS, SUB_FIELD_NAMES, type MergeContext, type ProviderState } from './providerFields';
-import { FieldValues } from './fieldValues';
+import { FieldValues, slotOf } from './fieldValues';
 
 const MAP_FIELDS = new Set(['httpHeaders', 'envHttpHeaders', 'queryParams']);
 /** `auth.command`, `aws.region`...: the field keys of sub-table keys, made once. */
@@ -38,16 +38,14 @@ export interface MergedProviders {
 }
 
 /**
- * What one provider is made of: its built-in (if any) and the layers whose table for it was
- * accepted, lowest first. `tables` holds the validated tables only while the load merges them;
- * provenance, asked for later, reads and validates them again from the layers, so a loaded config
- * does not keep a second copy of every table.
+ * What one provider is made of: its built-in (if any) and its accepted tables, lowest layer first.
+ * A valid table is the parsed file's own table, not a copy (validateTable.ts), so keeping them for
+ * provenance, asked for later, costs next to nothing.
  */
 interface ProviderSeed {
   id: string;
   builtin?: ProviderInfo;
-  layers: ConfigLayer[];
-  tables?: ProviderLayerTable[];
+  tables: ProviderLayerTable[];
 }
 
 function builtinState(p: ProviderInfo, tables: readonly ProviderLayerTable[]): ProviderState {
@@ -59,33 +57,59 @@ function builtinState(p: ProviderInfo, tables: readonly ProviderLayerTable[]): P
   return { id: p.id, builtin: p, values, tables, fromWorkspace: false };
 }
 
+/** How a provider table key merges: a plain value, a map merged entry by entry, or a sub-table (`auth`, `aws`). */
+interface KeyMerge {
+  field: keyof ProviderInfo;
+  slot: number;
+  kind: 'value' | 'map' | 'sub';
+  /** For a sub-table: its keys' field keys (`timeout_ms` -> `auth.timeoutMs`). */
+  subKeys?: Map<string, string>;
+}
+
+/** Every provider table key's merge, worked out once. */
+const KEY_MERGE = new Map<string, KeyMerge>(
+  Object.entries(PROVIDER_FIELD_OF).map(([key, field]): [string, KeyMerge] => {
+    const kind = field === 'auth' || field === 'aws' ? 'sub' : MAP_FIELDS.has(field) ? 'map' : 'value';
+    return [key, { field, slot: slotOf(field), kind, subKeys: kind === 'sub' ? SUB_FIELD_KEYS.get(field) : undefined }];
+  }),
+);
+
+/**
+ * A plain-object copy of `raw` (a table, often the parsed file's own null-prototype one) on top of
+ * `base`, in the file's order. Tables never hold `__proto__` keys (the parser and `-c` overrides drop them).
+ */
+function copyOnto(base: Record<string, unknown>, raw: Record<string, unknown>): Record<string, unknown> {
+  for (const k of Object.keys(raw)) base[k] = raw[k];
+  return base;
+}
+
 /** Applies one table of the provider (one of `state.tables`, in order) on top of what is merged so far. */
 function applyTable(state: ProviderState, t: ProviderLayerTable): void {
   const { layer, values: table } = t;
-  for (const key of Object.keys(table)) {
-    const field = PROVIDER_FIELD_OF[key as ProviderTableKey];
-    if (!field) continue;
-    const raw = table[key];
-    let value: unknown = raw;
-    if (MAP_FIELDS.has(field)) {
-      const prev = state.values.get(field) as object | undefined;
-      value = prev ? { ...prev, ...(raw as object) } : { ...(raw as object) };
-    } else if (field === 'auth' || field === 'aws') {
-      const prev = state.values.get(field) as object | undefined;
+  const values = state.values;
+  for (const key of t.keys) {
+    const merge = KEY_MERGE.get(key);
+    if (merge === undefined) continue;
+    const raw = table[key] as Record<string, unknown>;
+    const prev = values.getAt(merge.slot) as Record<string, unknown> | undefined;
+    if (merge.kind === 'value') {
+      values.setAt(merge.slot, raw);
+    } else if (merge.kind === 'map') {
+      values.setAt(merge.slot, copyOnto(prev ? { ...prev } : {}, raw));
+    } else {
       const merged: Record<string, unknown> = prev ? { ...prev } : {};
-      const subKeys = SUB_FIELD_KEYS.get(field);
-      const subTable = raw as Record<string, unknown>;
-      for (const sub of Object.keys(subTable)) {
+      for (const sub of Object.keys(raw)) {
         const name = SUB_FIELD_NAMES[sub] ?? sub;
-        merged[name] = subTable[sub];
-        if (sub !== 'cwd') state.values.set(subKeys?.get(sub) ?? `${field}.${name}`, subTable[sub]);
+        merged[name] = raw[sub];
+        values.setSub(merge.subKeys?.get(sub) ?? `${merge.field}.${name}`, raw[sub]);
       }
-      value = merged;
+      // The command runs in the directory of the file that set it.
+      if (merge.field === 'auth' && typeof raw.command === 'string') merged.cwd = layer.baseDir;
+      values.setAt(merge.slot, merged);
     }
-    state.values.set(field, value);
-    state.origins?.delete(field); // a table's value replaces one from the environment
+    state.origins?.delete(merge.field); // a table's value replaces one from the environment
   }
-  state.fromWorkspace ||= layer.fromWorkspace;
+  if (layer.fromWorkspace) state.fromWorkspace = true;
 }
 
 /**
@@ -104,20 +128,10 @@ function buildProvider(seed: ProviderSeed, tables: readonly ProviderLayerTable[]
   return finalizeProvider(state, context, diagnostics, sources);
 }
 
-/** The provider's tables read again from its layers (all were accepted when loaded). */
-function rereadTables(seed: ProviderSeed, context: MergeContext): ProviderLayerTable[] {
-  const tables: ProviderLayerTable[] = [];
-  for (const layer of seed.layers) {
-    const table = readProviderTable(layer, seed.id, subTable(layer, 'model_providers')?.[seed.id], context, []);
-    if (table) tables.push(table);
-  }
-  return tables;
-}
-
 /** Merges built-ins and every layer's provider tables; `layers` lowest precedence first. */
 export function mergeProviders(layers: readonly ConfigLayer[], context: MergeContext, diagnostics: Diagnostic[]): MergedProviders {
   const seeds = new Map<string, ProviderSeed>();
-  for (const p of BUILTIN_PROVIDERS) seeds.set(p.id, { id: p.id, builtin: p, layers: [] });
+  for (const p of BUILTIN_PROVIDERS) seeds.set(p.id, { id: p.id, builtin: p, tables: [] });
 
   for (const layer of layers) {
     if (!Object.hasOwn(layer.table, 'model_providers')) continue;
@@ -132,25 +146,17 @@ export function mergeProviders(layers: readonly ConfigLayer[], context: MergeCon
       const table = readProviderTable(layer, id, providers[id], context, diagnostics);
       if (!table) continue;
       const seed = seeds.get(id);
-      if (!seed) {
-        seeds.set(id, { id, layers: [layer], tables: [table] });
-      } else {
-        seed.layers.push(layer);
-        if (seed.tables) seed.tables.push(table);
-        else seed.tables = [table];
-      }
+      if (seed) seed.tables.push(table);
+      else seeds.set(id, { id, tables: [table] });
     }
   }
 
   const providers: ProviderInfo[] = [];
-  for (const seed of seeds.values()) {
-    providers.push(buildProvider(seed, seed.tables ?? [], context, diagnostics, 'none').provider);
-    seed.tables = undefined;
-  }
+  for (const seed of seeds.values()) providers.push(buildProvider(seed, seed.tables, context, diagnostics, 'none').provider);
   // Provenance runs the same merge again for one provider when asked; its diagnostics were reported above.
   const sourcesOf = (id: string, mode: SourcesMode): Record<string, Sourced<unknown>> => {
     const seed = seeds.get(id);
-    return (seed && buildProvider(seed, rereadTables(seed, context), context, [], mode).sources) ?? {};
+    return (seed && buildProvider(seed, seed.tables, context, [], mode).sources) ?? {};
   };
   let record: FieldSourcesRecord | undefined;
   const fieldSources = (): FieldSourcesRecord => (record ??= lazySourcesRecord([...seeds.keys()], (id) => sourcesOf(id, 'lines')));
@@ -160,5 +166,5 @@ export function mergeProviders(layers: readonly ConfigLayer[], context: MergeCon
     if (source?.file !== undefined) setLazyLine(source, () => fieldSources()[id]?.[field]?.line);
     return source;
   };
-  return { providers, fieldSources, sourceOf, layersOf: (id) => seeds.get(id)?.layers ?? [] };
+  return { providers, fieldSources, sourceOf, layersOf: (id) => seeds.get(id)?.tables.map((t) => t.layer) ?? [] };
 }

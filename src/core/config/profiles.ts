@@ -62,10 +62,14 @@ function legacyEntries(fileLayers: readonly ConfigLayer[]): ProfileEntry[] {
   return out;
 }
 
-/** Profile files (`<name>.config.toml`) in `codexHome`. Never throws. */
-export async function profileFileEntries(fs: ConfigFileSystem, codexHome: string): Promise<ProfileEntry[]> {
+/**
+ * Profile files (`<name>.config.toml`) in `codexHome`; undefined when the folder cannot be listed
+ * (then nobody knows which exist). Never throws.
+ */
+export async function profileFileEntries(fs: ConfigFileSystem, codexHome: string): Promise<ProfileEntry[] | undefined> {
+  if (!fs.readDirectory) return undefined;
   try {
-    const names = (await fs.readDirectory?.(codexHome)) ?? [];
+    const names = (await fs.readDirectory(codexHome)) ?? [];
     const out: ProfileEntry[] = [];
     for (const fileName of names) {
       const name = profileNameOfFile(fileName);
@@ -74,8 +78,18 @@ export async function profileFileEntries(fs: ConfigFileSystem, codexHome: string
     }
     return out;
   } catch {
-    return [];
+    return undefined;
   }
+}
+
+/**
+ * Whether the profile file `name` must be read: it is listed, or the listing cannot rule it out
+ * (no listing, or a name differing only in case, which a case-insensitive disk would open).
+ */
+function mayExist(listed: readonly ProfileEntry[] | undefined, name: string): boolean {
+  if (!listed) return true;
+  const lower = name.toLowerCase();
+  return listed.some((e) => e.name.toLowerCase() === lower);
 }
 
 /** Finds and loads the chosen profile; `chosen` is undefined when no layer names one. */
@@ -87,14 +101,14 @@ export async function resolveProfile(args: {
   chosen?: Sourced<string>;
   chosenAt: DiagnosticLocation;
   diagnostics: Diagnostic[];
-  /** `profileFileEntries(fs, codexHome)`, when the caller started it early. */
-  listing?: Promise<ProfileEntry[]>;
+  /** `profileFileEntries(fs, codexHome)`, read before the files were parsed. */
+  listed: ProfileEntry[] | undefined;
 }): Promise<ProfileResolution> {
-  const { fs, codexHome, fileLayers, chosen, diagnostics } = args;
+  const { fs, codexHome, fileLayers, chosen, diagnostics, listed } = args;
   const path = chosen ? profileFilePath(codexHome, chosen.value) : undefined;
-  // The directory listing and the chosen profile's file are looked up together.
-  const [listed, read] = await Promise.all([args.listing ?? profileFileEntries(fs, codexHome), path ? readConfigFile(fs, path) : undefined]);
-  const available = [...legacyEntries(fileLayers), ...listed];
+  // The disk is read again only for a profile file that (may) exist, the rare case.
+  const read = path && chosen && mayExist(listed, chosen.value) ? await readConfigFile(fs, path) : undefined;
+  const available = [...legacyEntries(fileLayers), ...(listed ?? [])];
   const none: ResolvedConfig['profile'] = { value: undefined, source: 'builtin' };
   if (!chosen) return { profile: none, layers: [], available: sortEntries(available) };
 

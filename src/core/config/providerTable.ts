@@ -17,7 +17,10 @@ import { isTable, validateTableAgainst, type FieldIssue } from './validateTable'
 export interface ProviderLayerTable {
   id: string;
   layer: ConfigLayer;
+  /** Often the parsed table itself (see `ValidatedTable.value`): read it, never modify it. */
   values: Record<string, unknown>;
+  /** `Object.keys(values)`, in the file's order. */
+  keys: readonly string[];
 }
 
 /**
@@ -81,29 +84,42 @@ const CAPS = Object.entries(VALUE_CAPS).map(([dotted, cap]) => ({ dotted, cap, p
 /** Cheap check for the common well-formed case; anything else goes through `new URL`. */
 const SIMPLE_HTTP_URL = /^https?:\/\/[A-Za-z0-9.\-_]+(:\d{1,5})?(\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$/;
 
-function clamp(layer: ConfigLayer, id: string, values: Record<string, unknown>, diagnostics: Diagnostic[]): void {
+/**
+ * `values` with `key` set to `value`: `values` itself when it is already this module's copy, else a
+ * new plain copy, so the parsed file's table (which `values` may be) is never modified.
+ */
+function withKey(values: Record<string, unknown>, raw: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+  const out = values === raw ? { ...values } : values;
+  out[key] = value;
+  return out;
+}
+
+function clamp(layer: ConfigLayer, id: string, values: Record<string, unknown>, raw: Record<string, unknown>, diagnostics: Diagnostic[]): Record<string, unknown> {
+  let out = values;
   for (const { dotted, cap, path } of CAPS) {
-    const holder = path.length === 1 ? values : (values[path[0]] as Record<string, unknown> | undefined);
+    const holder = path.length === 1 ? out : out[path[0]];
     const key = path[path.length - 1];
-    const v = holder?.[key];
-    if (holder && typeof v === 'number' && v > cap) {
-      holder[key] = cap;
+    const v = isTable(holder) ? holder[key] : undefined;
+    if (typeof v === 'number' && v > cap) {
+      out = path.length === 1 ? withKey(out, raw, key, cap) : withKey(out, raw, path[0], { ...(holder as Record<string, unknown>), [key]: cap });
       diagnostics.push(
         makeDiagnostic('warning', DiagnosticCodes.valueClamped, `\`${dotted}\` in ${tableName(id)} is ${v}, above the maximum of ${cap}; ${cap} is used.`, `Set ${key} to ${cap} or less.`, locateIn(layer, ['model_providers', id, ...path])),
       );
     }
   }
+  return out;
 }
 
-function checkBaseUrl(layer: ConfigLayer, id: string, values: Record<string, unknown>, diagnostics: Diagnostic[]): void {
-  if (typeof values.base_url !== 'string') return;
+/** Checks `base_url` and returns `values` with one trailing slash removed from it. */
+function checkBaseUrl(layer: ConfigLayer, id: string, values: Record<string, unknown>, raw: Record<string, unknown>, diagnostics: Diagnostic[]): Record<string, unknown> {
+  if (typeof values.base_url !== 'string') return values;
   const url = values.base_url.endsWith('/') ? values.base_url.slice(0, -1) : values.base_url;
-  values.base_url = url;
-  if (/\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*/.test(url)) {
+  const out = url === values.base_url ? values : withKey(values, raw, 'base_url', url);
+  if (url.includes('$') && /\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*/.test(url)) {
     diagnostics.push(
       makeDiagnostic('warning', DiagnosticCodes.unexpandedPlaceholder, `base_url in ${tableName(id)} contains shell variable syntax (\${...}); config files are not expanded, so it is used literally.`, 'Write the real URL in the file.', locateIn(layer, ['model_providers', id, 'base_url'])),
     );
-    return;
+    return out;
   }
   let ok = SIMPLE_HTTP_URL.test(url);
   if (!ok) {
@@ -119,6 +135,7 @@ function checkBaseUrl(layer: ConfigLayer, id: string, values: Record<string, unk
       makeDiagnostic('warning', DiagnosticCodes.invalidBaseUrl, `base_url in ${tableName(id)} is not a valid http(s) URL.`, 'Use a full URL such as "https://api.example.com/v1".', locateIn(layer, ['model_providers', id, 'base_url'])),
     );
   }
+  return out;
 }
 
 /**
@@ -155,7 +172,10 @@ export function readProviderTable(
     return undefined;
   }
 
-  const { value: values, issues } = validateTableAgainst(providerTableSchema, raw);
+  // `values` may be `raw` itself (a valid table is not copied): changes below go through withKey.
+  const validated = validateTableAgainst(providerTableSchema, raw);
+  const { issues, keys } = validated;
+  let values = validated.value;
   for (const issue of issues) diagnostics.push(issueDiagnostic(layer, id, raw, issue));
 
   const identity = Object.hasOwn(BUILTIN_IDENTITY_RULES, id) ? BUILTIN_IDENTITY_RULES[id](values) : undefined;
@@ -172,8 +192,8 @@ export function readProviderTable(
     return undefined;
   }
 
-  clamp(layer, id, values, diagnostics);
-  checkBaseUrl(layer, id, values, diagnostics);
+  values = clamp(layer, id, values, raw, diagnostics);
+  values = checkBaseUrl(layer, id, values, raw, diagnostics);
   if (values.experimental_bearer_token !== undefined) {
     diagnostics.push(
       makeDiagnostic(
@@ -185,8 +205,11 @@ export function readProviderTable(
       ),
     );
   }
-  if (typeof values.ca_certificate === 'string') values.ca_certificate = expandPath(values.ca_certificate, context.homeDir, layer.baseDir);
-  // `values.auth` is validateTableAgainst's own copy, so it may take the directory in place.
-  if (isTable(values.auth) && typeof values.auth.command === 'string') values.auth.cwd = layer.baseDir;
-  return { id, layer, values };
+  if (typeof values.ca_certificate === 'string') {
+    const path = expandPath(values.ca_certificate, context.homeDir, layer.baseDir);
+    if (path !== values.ca_certificate) values = withKey(values, raw, 'ca_certificate', path);
+  }
+  // An auth command runs in the directory of the file that set it: applied when merging (layer.baseDir).
+  // Changes above replace values, never add or remove keys: `keys` still lists them.
+  return { id, layer, values, keys };
 }

@@ -21,9 +21,15 @@ export interface FieldIssue {
 }
 
 export interface ValidatedTable {
-  /** The valid keys only, as plain objects (never null-prototype). */
+  /**
+   * The valid keys. When every key is valid this is the input table itself, not a copy (a config
+   * with thousands of tables would otherwise copy them all on every load): never modify it. When
+   * a key is rejected it is a copy (plain objects) holding the valid keys only.
+   */
   value: Record<string, unknown>;
-  issues: FieldIssue[];
+  /** `Object.keys(value)`, listed once here: listing a parsed table's keys is not cheap. */
+  keys: readonly string[];
+  issues: readonly FieldIssue[];
 }
 
 type AnySchema = z.ZodType;
@@ -64,31 +70,59 @@ function checksOf(schema: AnySchema): Check[] {
 }
 
 /**
- * A plain predicate equivalent to `schema.safeParse(v).success` for the simple leaf schemas the
- * config uses (strings with a minimum length, safe integers with a minimum, booleans, enums, arrays
- * of strings); undefined for anything else. Only acceptance is fast-pathed: every rejection still
+ * A leaf schema's acceptance test as data, so the validation loop runs it with one `switch`
+ * rather than a call through a different closure for every key.
+ */
+export type LeafTest =
+  | { kind: 'boolean' }
+  | { kind: 'enum'; options: ReadonlySet<unknown> }
+  | { kind: 'string'; min: number }
+  | { kind: 'int'; min: number }
+  | { kind: 'array'; element: LeafTest };
+
+/** Whether `v` passes `test`. */
+export function runTest(test: LeafTest, v: unknown): boolean {
+  switch (test.kind) {
+    case 'string':
+      return typeof v === 'string' && v.length >= test.min;
+    case 'int':
+      return Number.isSafeInteger(v) && (v as number) >= test.min;
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'enum':
+      return test.options.has(v);
+    case 'array':
+      return Array.isArray(v) && v.every((e) => runTest(test.element, e));
+  }
+}
+
+/**
+ * The test equivalent to `schema.safeParse(v).success` for the simple leaf schemas the config uses
+ * (strings with a minimum length, safe integers with a minimum, booleans, enums, arrays of
+ * strings); undefined for anything else. Only acceptance is fast-pathed: every rejection still
  * goes through zod, so zod stays the single judge of what is invalid.
  */
-export function compileAccept(schema: AnySchema): ((v: unknown) => boolean) | undefined {
+function compileTest(schema: AnySchema): LeafTest | undefined {
   const checks = checksOf(schema);
-  if (schema instanceof z.ZodBoolean && checks.length === 0) return (v) => typeof v === 'boolean';
-  if (schema instanceof z.ZodEnum && checks.length === 0) {
-    const options = new Set<unknown>(schema.options);
-    return (v) => options.has(v);
-  }
+  if (schema instanceof z.ZodBoolean && checks.length === 0) return { kind: 'boolean' };
+  if (schema instanceof z.ZodEnum && checks.length === 0) return { kind: 'enum', options: new Set<unknown>(schema.options) };
   if (schema instanceof z.ZodString && checks.every((c) => c.check === 'min_length')) {
-    const min = Math.max(0, ...checks.map((c) => c.minimum ?? 0));
-    return (v) => typeof v === 'string' && v.length >= min;
+    return { kind: 'string', min: Math.max(0, ...checks.map((c) => c.minimum ?? 0)) };
   }
   if (schema instanceof z.ZodNumber && checks.every((c) => (c.check === 'number_format' && c.format === 'safeint') || (c.check === 'greater_than' && c.inclusive))) {
-    const min = Math.max(-Infinity, ...checks.filter((c) => c.check === 'greater_than').map((c) => c.value ?? -Infinity));
-    return (v) => Number.isSafeInteger(v) && (v as number) >= min;
+    return { kind: 'int', min: Math.max(-Infinity, ...checks.filter((c) => c.check === 'greater_than').map((c) => c.value ?? -Infinity)) };
   }
   if (schema instanceof z.ZodArray) {
-    const element = compileAccept(schema.element as AnySchema);
-    if (element && checks.length === 0) return (v) => Array.isArray(v) && v.every(element);
+    const element = compileTest(schema.element as AnySchema);
+    if (element && checks.length === 0) return { kind: 'array', element };
   }
   return undefined;
+}
+
+/** `compileTest` as a predicate (undefined when there is no fast path). */
+export function compileAccept(schema: AnySchema): ((v: unknown) => boolean) | undefined {
+  const test = compileTest(schema);
+  return test && ((v) => runTest(test, v));
 }
 
 /**
@@ -98,9 +132,9 @@ export function compileAccept(schema: AnySchema): ((v: unknown) => boolean) | un
  * costs more than the check itself on a config with thousands of tables.
  */
 type Plan =
-  | { kind: 'object'; fields: Record<string, Plan> }
+  | { kind: 'object'; fields: Record<string, Plan>; byKey: Map<string, Plan> }
   | { kind: 'record'; schema: AnySchema; value: Plan }
-  | { kind: 'leaf'; schema: AnySchema; accept: ((v: unknown) => boolean) | undefined };
+  | { kind: 'leaf'; schema: AnySchema; test: LeafTest | undefined };
 
 const PLANS = new WeakMap<AnySchema, Plan>();
 
@@ -110,12 +144,13 @@ function planOf(schema: AnySchema): Plan {
   const s = unwrap(schema);
   if (s instanceof z.ZodObject) {
     const fields = Object.create(null) as Record<string, Plan>;
-    plan = { kind: 'object', fields };
+    const byKey = new Map<string, Plan>();
+    plan = { kind: 'object', fields, byKey };
     PLANS.set(schema, plan);
-    for (const [key, field] of Object.entries(s.shape as Record<string, AnySchema>)) fields[key] = planOf(field);
+    for (const [key, field] of Object.entries(s.shape as Record<string, AnySchema>)) byKey.set(key, (fields[key] = planOf(field)));
     return plan;
   }
-  plan = s instanceof z.ZodRecord ? { kind: 'record', schema: s, value: planOf(s.valueType as AnySchema) } : { kind: 'leaf', schema: s, accept: compileAccept(s) };
+  plan = s instanceof z.ZodRecord ? { kind: 'record', schema: s, value: planOf(s.valueType as AnySchema) } : { kind: 'leaf', schema: s, test: compileTest(s) };
   PLANS.set(schema, plan);
   return plan;
 }
@@ -156,7 +191,7 @@ function validateLeaf(schema: AnySchema, value: unknown, walk: Walk): unknown {
 function validateValue(plan: Plan, value: unknown, walk: Walk): unknown {
   if (plan.kind === 'leaf') {
     // Only acceptance is fast-pathed: every rejection goes through zod.
-    if (plan.accept?.(value)) return Array.isArray(value) ? [...value] : value;
+    if (plan.test && runTest(plan.test, value)) return Array.isArray(value) ? [...value] : value;
     return validateLeaf(plan.schema, value, walk);
   }
   if (plan.kind === 'object') {
@@ -196,14 +231,40 @@ function validateFields(fields: Record<string, Plan>, table: Record<string, unkn
   return out;
 }
 
+/**
+ * Whether validating `value` against `plan` reports no issue at all. It allocates nothing but the
+ * key lists, so the common case, a valid table, is neither copied nor walked twice.
+ */
+function passes(plan: Plan, value: unknown): boolean {
+  if (plan.kind === 'leaf') return plan.test ? runTest(plan.test, value) : plan.schema.safeParse(value).success;
+  if (!isTable(value)) return false;
+  if (plan.kind === 'record') {
+    for (const k of Object.keys(value)) if (!passes(plan.value, value[k])) return false;
+    return true;
+  }
+  return fieldsPass(plan, value, Object.keys(value));
+}
+
+function fieldsPass(plan: Extract<Plan, { kind: 'object' }>, table: Record<string, unknown>, keys: readonly string[]): boolean {
+  for (const k of keys) {
+    const field = plan.byKey.get(k);
+    if (field === undefined || !passes(field, table[k])) return false;
+  }
+  return true;
+}
+
+const NO_ISSUES: readonly FieldIssue[] = Object.freeze([]);
 const PATH: string[] = [];
 
-/** Validates `table` key by key against `schema`; unknown keys are reported, not kept. */
+/** Validates `table` key by key against `schema`; unknown keys are reported, not kept (see `ValidatedTable.value`). */
 export function validateTableAgainst(schema: z.ZodObject, table: Record<string, unknown>): ValidatedTable {
+  const plan = planOf(schema);
+  if (plan.kind !== 'object') throw new TypeError('validateTableAgainst needs an object schema');
+  const keys = Object.keys(table);
+  if (fieldsPass(plan, table, keys)) return { value: table, keys, issues: NO_ISSUES };
   // One key-path stack for every call (a call never runs inside another): reset, not reallocated.
   PATH.length = 0;
   const walk: Walk = { path: PATH, issues: [] };
-  const plan = planOf(schema);
-  const value = validateFields(plan.kind === 'object' ? plan.fields : Object.create(null), table, walk);
-  return { value, issues: walk.issues };
+  const value = validateFields(plan.fields, table, walk);
+  return { value, keys: Object.keys(value), issues: walk.issues };
 }

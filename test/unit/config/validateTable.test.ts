@@ -5,6 +5,9 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { authTableSchema, awsTableSchema, providerTableSchema } from '../../../src/core/config/providerSchema';
 import { compileAccept, validateTableAgainst } from '../../../src/core/config/validateTable';
+import { createLayer } from '../../../src/core/config/layers';
+import { readProviderTable } from '../../../src/core/config/providerTable';
+import type { Diagnostic } from '../../../src/core/config/resolvedConfig';
 
 function leaves(schema: z.ZodObject): z.ZodType[] {
   const out: z.ZodType[] = [];
@@ -48,5 +51,54 @@ test('problems come back with their key path; valid keys are kept', () => {
       ['unknown-key', 'auth.extra'],
       ['unknown-key', 'bogus'],
     ],
+  );
+});
+
+test('a valid table is not copied: the result is the table itself, with its keys listed once', () => {
+  const table = Object.assign(Object.create(null) as Record<string, unknown>, { name: 'n', http_headers: { A: 'a' }, auth: { command: 'c', args: ['x'] } });
+  const { value, keys, issues } = validateTableAgainst(providerTableSchema, table);
+  assert.equal(value, table);
+  assert.deepEqual(keys, ['name', 'http_headers', 'auth']);
+  assert.deepEqual(issues, []);
+  // One bad entry anywhere: a copy without it, and the input untouched.
+  const bad = { name: 'n', http_headers: { A: 'a', B: 2 } };
+  const copied = validateTableAgainst(providerTableSchema, bad);
+  assert.notEqual(copied.value, bad);
+  assert.deepEqual(copied.value, { name: 'n', http_headers: { A: 'a' } });
+  assert.deepEqual(copied.keys, ['name', 'http_headers']);
+  assert.deepEqual(bad, { name: 'n', http_headers: { A: 'a', B: 2 } });
+});
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+test('reading a provider table never modifies the parsed file: normalised values come back in a copy', () => {
+  const raw = deepFreeze({
+    base_url: 'https://gw.example.com/v1/',
+    request_max_retries: 1000,
+    ca_certificate: 'certs/ca.pem',
+    auth: { command: 'print-token', timeout_ms: 99_999_999_999 },
+  });
+  const layer = createLayer({ kind: 'file', source: 'user', file: '/home/u/.codex/config.toml', baseDir: '/home/u/.codex', table: { model_providers: { gw: raw } }, prefix: [], fromWorkspace: false }, []);
+  const diagnostics: Diagnostic[] = [];
+  const read = readProviderTable(layer, 'gw', raw, { homeDir: '/home/u' }, diagnostics);
+  assert.ok(read);
+  assert.deepEqual(read.values, {
+    base_url: 'https://gw.example.com/v1',
+    request_max_retries: 100,
+    ca_certificate: '/home/u/.codex/certs/ca.pem',
+    auth: { command: 'print-token', timeout_ms: 2_147_483_647 },
+  });
+  assert.deepEqual(read.keys, ['base_url', 'request_max_retries', 'ca_certificate', 'auth']);
+  assert.equal(raw.base_url, 'https://gw.example.com/v1/');
+  assert.equal(raw.auth.timeout_ms, 99_999_999_999);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['value-clamped', 'value-clamped'],
   );
 });
