@@ -8,34 +8,18 @@
  * specialise. Sub-fields remember the order they were first set in, as a `Map` would, since
  * provenance lists them in that order.
  */
+import { PROVIDER_CONFIG_FIELDS } from './providerFields';
 
 /** Every field and sub-field a provider table can set, in slot order. */
-const FIELD_KEYS = [
-  'name',
-  'baseUrl',
-  'wireApi',
-  'envKey',
-  'envKeyInstructions',
-  'httpHeaders',
-  'envHttpHeaders',
-  'queryParams',
-  'requestMaxRetries',
-  'streamMaxRetries',
-  'streamIdleTimeoutMs',
-  'supportsWebsockets',
-  'requiresOpenaiAuth',
-  'experimentalBearerToken',
-  'auth',
-  'defaultModel',
-  'caCertificate',
-  'aws',
+const FIELD_KEYS: readonly string[] = [
+  ...PROVIDER_CONFIG_FIELDS,
   'auth.command',
   'auth.args',
   'auth.timeoutMs',
   'auth.refreshIntervalMs',
   'aws.profile',
   'aws.region',
-] as const;
+];
 
 const SLOT_OF = new Map<string, number>(FIELD_KEYS.map((key, i) => [key, i]));
 
