@@ -127,12 +127,12 @@ export function compileAccept(schema: AnySchema): ((v: unknown) => boolean) | un
 
 /**
  * A schema compiled once for walking: wrappers (optional, default) are unwrapped, object shapes
- * are looked up in a plain null-prototype record, and leaves carry their fast acceptance check.
+ * are looked up in a `Map` by key, and leaves carry their fast acceptance test.
  * Walking zod's own structure (lazy getters, `instanceof` chains) for every key of every table
  * costs more than the check itself on a config with thousands of tables.
  */
 type Plan =
-  | { kind: 'object'; fields: Record<string, Plan>; byKey: Map<string, Plan> }
+  | { kind: 'object'; fields: Map<string, Plan> }
   | { kind: 'record'; schema: AnySchema; value: Plan }
   | { kind: 'leaf'; schema: AnySchema; test: LeafTest | undefined };
 
@@ -143,11 +143,10 @@ function planOf(schema: AnySchema): Plan {
   if (plan) return plan;
   const s = unwrap(schema);
   if (s instanceof z.ZodObject) {
-    const fields = Object.create(null) as Record<string, Plan>;
-    const byKey = new Map<string, Plan>();
-    plan = { kind: 'object', fields, byKey };
+    const fields = new Map<string, Plan>();
+    plan = { kind: 'object', fields };
     PLANS.set(schema, plan);
-    for (const [key, field] of Object.entries(s.shape as Record<string, AnySchema>)) byKey.set(key, (fields[key] = planOf(field)));
+    for (const [key, field] of Object.entries(s.shape as Record<string, AnySchema>)) fields.set(key, planOf(field));
     return plan;
   }
   plan = s instanceof z.ZodRecord ? { kind: 'record', schema: s, value: planOf(s.valueType as AnySchema) } : { kind: 'leaf', schema: s, test: compileTest(s) };
@@ -215,11 +214,11 @@ function validateValue(plan: Plan, value: unknown, walk: Walk): unknown {
   return out;
 }
 
-function validateFields(fields: Record<string, Plan>, table: Record<string, unknown>, walk: Walk): Record<string, unknown> {
+function validateFields(fields: Map<string, Plan>, table: Record<string, unknown>, walk: Walk): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(table)) {
     walk.path.push(key);
-    const field = fields[key];
+    const field = fields.get(key);
     if (!field) {
       report(walk, { kind: 'unknown-key' });
     } else {
@@ -247,7 +246,7 @@ function passes(plan: Plan, value: unknown): boolean {
 
 function fieldsPass(plan: Extract<Plan, { kind: 'object' }>, table: Record<string, unknown>, keys: readonly string[]): boolean {
   for (const k of keys) {
-    const field = plan.byKey.get(k);
+    const field = plan.fields.get(k);
     if (field === undefined || !passes(field, table[k])) return false;
   }
   return true;
