@@ -73,7 +73,7 @@ function checksOf(schema: AnySchema): Check[] {
  * A leaf schema's acceptance test as data, so the validation loop runs it with one `switch`
  * rather than a call through a different closure for every key.
  */
-export type LeafTest =
+type LeafTest =
   | { kind: 'boolean' }
   | { kind: 'enum'; options: ReadonlySet<unknown> }
   | { kind: 'string'; min: number }
@@ -81,7 +81,7 @@ export type LeafTest =
   | { kind: 'array'; element: LeafTest };
 
 /** Whether `v` passes `test`. */
-export function runTest(test: LeafTest, v: unknown): boolean {
+function runTest(test: LeafTest, v: unknown): boolean {
   switch (test.kind) {
     case 'string':
       return typeof v === 'string' && v.length >= test.min;
@@ -119,7 +119,7 @@ function compileTest(schema: AnySchema): LeafTest | undefined {
   return undefined;
 }
 
-/** `compileTest` as a predicate (undefined when there is no fast path). */
+/** `compileTest` as a predicate (undefined when there is no fast path); the tests check it against zod. */
 export function compileAccept(schema: AnySchema): ((v: unknown) => boolean) | undefined {
   const test = compileTest(schema);
   return test && ((v) => runTest(test, v));
